@@ -1,0 +1,127 @@
+"""The learner's settings: a small TOML file under DRILL_HOME, written with defaults and comments on first use."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from datetime import timedelta
+from pathlib import Path
+
+from drill import paths
+from drill.errors import DrillError
+
+DEFAULT_CONFIG = """\
+# drill settings. Delete a line to get its default back.
+
+[scheduler]
+# Probability of recalling a card when it comes due (FSRS). Higher means more reviews.
+desired_retention = 0.9
+# Steps for new cards, and for cards you forgot, before FSRS takes over (s, m, h, d).
+learning_steps = ["1m", "10m"]
+relearning_steps = ["10m"]
+maximum_interval_days = 36500
+# Spread reviews a little so that cards learnt together do not all fall due on one day.
+fuzz = true
+
+[daily]
+# New questions introduced per study day, and the most reviews shown per day.
+new_limit = 20
+review_limit = 200
+# The hour (local time, 0-23) at which a study day ends and the next begins.
+rollover_hour = 4
+# A day counts toward the streak when you rate this many answers, or pass one `drill check`.
+goal_answers = 1
+# A question you forget this many times is flagged as a leech.
+leech_lapses = 8
+"""
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(frozen=True)
+class Config:
+    desired_retention: float = 0.9
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval_days: int = 36500
+    fuzz: bool = True
+    new_limit: int = 20
+    review_limit: int = 200
+    rollover_hour: int = 4
+    goal_answers: int = 1
+    leech_lapses: int = 8
+
+
+def load_config(path: Path | None = None, *, create: bool = True) -> Config:
+    """Read the settings file (writing the commented defaults first if there is none)."""
+    path = path or paths.config_path()
+    if not path.exists():
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(DEFAULT_CONFIG, encoding="utf-8")
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DrillError(f"{path}: {exc} — fix the file or delete it to get the defaults back") from exc
+    return _parse(path, data)
+
+
+def _parse(path: Path, data: dict) -> Config:
+    known = {f.name for f in fields(Config)}
+    values: dict[str, object] = {}
+    for section in ("scheduler", "daily"):
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise DrillError(f"{path}: [{section}] must be a table — see the defaults in the docs")
+        for key, value in table.items():
+            if key not in known:
+                raise DrillError(f"{path}: unknown setting {section}.{key} — known: {', '.join(sorted(known))}")
+            values[key] = value
+    defaults = Config()
+    try:
+        config = Config(
+            desired_retention=float(values.get("desired_retention", defaults.desired_retention)),  # type: ignore[arg-type]
+            learning_steps=_steps(values.get("learning_steps"), defaults.learning_steps),
+            relearning_steps=_steps(values.get("relearning_steps"), defaults.relearning_steps),
+            maximum_interval_days=_int(values, "maximum_interval_days", defaults),
+            fuzz=bool(values.get("fuzz", defaults.fuzz)),
+            new_limit=_int(values, "new_limit", defaults),
+            review_limit=_int(values, "review_limit", defaults),
+            rollover_hour=_int(values, "rollover_hour", defaults),
+            goal_answers=_int(values, "goal_answers", defaults),
+            leech_lapses=_int(values, "leech_lapses", defaults),
+        )
+    except (TypeError, ValueError) as exc:
+        raise DrillError(f"{path}: {exc} — fix the value or delete the line to get its default") from exc
+    if not 0.5 <= config.desired_retention < 1:
+        raise DrillError(f"{path}: desired_retention must lie in [0.5, 1) — 0.9 is the usual choice")
+    if not 0 <= config.rollover_hour <= 23:
+        raise DrillError(f"{path}: rollover_hour must be 0–23 — 4 means a day ends at 04:00")
+    for name in ("new_limit", "review_limit", "goal_answers", "leech_lapses", "maximum_interval_days"):
+        if getattr(config, name) < (0 if name in ("new_limit", "review_limit") else 1):
+            raise DrillError(f"{path}: {name} is out of range — use a positive whole number")
+    return config
+
+
+def _int(values: dict, key: str, defaults: Config) -> int:
+    value = values.get(key, getattr(defaults, key))
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{key} must be a whole number, got {value!r}")
+    return value
+
+
+def _steps(value: object, default: tuple[timedelta, ...]) -> tuple[timedelta, ...]:
+    if value is None:
+        return default
+    if not isinstance(value, list):
+        raise ValueError(f"steps must be a list such as [\"1m\", \"10m\"], got {value!r}")
+    steps = []
+    for item in value:
+        match = _DURATION.fullmatch(str(item).strip())
+        if not match:
+            raise ValueError(f"step {item!r} is not a duration such as \"10m\" (s, m, h or d)")
+        steps.append(timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)]))
+    return tuple(steps)

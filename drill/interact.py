@@ -1,0 +1,174 @@
+"""The interactive quiz: asks, reveals, reads the rating, and drives a QuizSession.
+
+On a terminal ratings are single key presses; on a pipe every answer, step attempt and rating is one line
+(`1`-`4` or again/hard/good/easy; a trailing `f` follows up). At any prompt `q` ends the session, `u` undoes the
+last rating and `s` buries the card until tomorrow. Ctrl-C and end of input end the session; every rating given
+is already committed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from drill import ui
+from drill.models import Question
+from drill.quiz import QuizSession, assess_choice, assess_numeric, assess_recall, parse_choice, parse_number
+
+RATING_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4}
+COMMANDS = {"q": "quit", "quit": "quit", "u": "undo", "undo": "undo", "s": "bury", "skip": "bury", "bury": "bury"}
+
+
+class _End(Exception):
+    """The learner ended the session (q, Ctrl-C, end of input)."""
+
+
+@dataclass
+class _Command(Exception):
+    name: str  # "undo" or "bury"
+
+
+@dataclass
+class _Rating:
+    value: int
+    follow: bool
+
+
+def run_quiz(session: QuizSession, reader: ui.Input) -> None:
+    """Drive the session until it is over or the learner ends it; then print the summary."""
+    try:
+        _loop(session, reader)
+    except (_End, KeyboardInterrupt):
+        pass
+    finally:
+        s = session.summary
+        ui.session_summary(s.reviewed, dict(s.ratings), s.new_seen, s.buried, s.leeches, s.cram,
+                           session.next_due(), session.now())
+
+
+def _loop(session: QuizSession, reader: ui.Input) -> None:
+    question = session.next_question()
+    while question is not None:
+        try:
+            follow = _ask(session, reader, question)
+        except _Command as command:
+            if command.name == "undo":
+                if not session.can_undo:
+                    ui.hint_line("Nothing to undo yet.")
+                    session.put_back(question)
+                else:
+                    undone = session.undo(current=question)
+                    ui.hint_line(f"Undone: the rating of {undone.id if undone else '?'} is taken back.")
+            else:
+                session.bury(question)
+                ui.hint_line("Buried until tomorrow.")
+            question = session.next_question()
+            continue
+        if follow is not None:
+            session.go_to(follow)
+        question = session.next_question()
+
+
+def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question | None:
+    """Ask one question and record its rating; returns the follow-up to go to, if the learner asked for one."""
+    done = session.summary.reviewed
+    ui.question_header(question, done, session.remaining + 1, new=session.is_new(question),
+                       leech=session.is_leech(question), cram=session.cram)
+    started = time.monotonic()
+    typed = ""
+    suggested: int | None = None
+    if question.type == "choice":
+        ui.choices(question)
+        index = _read_valid(reader, "Your choice (number):", lambda text: parse_choice(question, text))
+        assessment = assess_choice(question, index)
+        right = question.choices[int(question.answer)]
+        ui.graded(bool(assessment.correct), f"The answer is {int(question.answer) + 1}. {right}")
+        ui.explanation(question.explanation)
+        rating = _Rating(assessment.suggested or 1, False)
+        typed = str(index + 1)
+    elif question.type == "numeric":
+        value = _read_valid(reader, "Your answer (a number):", parse_number)
+        assessment = assess_numeric(question, value)
+        ui.graded(bool(assessment.correct), f"The answer is {question.answer:g}.")
+        ui.explanation(question.explanation)
+        rating = _Rating(assessment.suggested or 1, False)
+        typed = f"{value:g}"
+    elif question.type == "derivation":
+        attempts = []
+        for number, step in enumerate(question.steps, start=1):
+            attempt = _read_line(reader, f"Step {number}/{len(question.steps)} — your next move (Enter to reveal):")
+            attempts.append(attempt)
+            ui.derivation_step(number, len(question.steps), step)
+        ui.answer_panel(question, title="result")
+        typed = "\n".join(a for a in attempts if a)
+        rating = _read_rating(reader, None)
+    else:
+        typed = _read_line(reader, "Your answer (Enter to reveal):")
+        assessment = assess_recall(question, typed)
+        ui.answer_panel(question)
+        if question.key_points:
+            if typed.strip():
+                ui.key_points(assessment.covered, assessment.missed)
+            else:
+                ui.key_points((), ())
+                ui.hint_line("Key points: " + "; ".join(p.text for p in question.key_points))
+        suggested = assessment.suggested
+        rating = _read_rating(reader, suggested)
+    elapsed = int((time.monotonic() - started) * 1000)
+    result = session.rate(question, rating.value, answer=typed, duration_ms=elapsed)
+    ui.rated(result.rating, result.due, now=session.now(), again_in_session=result.again_in_session,
+             leech=result.leech)
+    follow = session.follow_up(question)
+    if follow is None:
+        return None
+    ui.follow_up_offer(follow, keys=reader.keys)
+    if rating.follow:
+        return follow
+    if reader.keys:
+        key = reader.key("")
+        if key is None:
+            raise _End
+        return follow if key.lower() == "f" else None
+    return None
+
+
+def _command(text: str) -> None:
+    name = COMMANDS.get(text.strip().lower())
+    if name == "quit":
+        raise _End
+    if name is not None:
+        raise _Command(name)
+
+
+def _read_line(reader: ui.Input, prompt: str) -> str:
+    text = reader.line(f"[bold]{prompt}[/]")
+    if text is None:
+        raise _End
+    _command(text)
+    return text
+
+
+def _read_valid(reader: ui.Input, prompt: str, parse):
+    while True:
+        text = _read_line(reader, prompt)
+        value = parse(text)
+        if value is not None:
+            return value
+        ui.hint_line(f"{text.strip()!r} is not an answer here — try again (q quits).")
+
+
+def _read_rating(reader: ui.Input, suggested: int | None) -> _Rating:
+    prompt = ui.rating_prompt(suggested)
+    while True:
+        text = reader.key(prompt) if reader.keys else reader.line(prompt)
+        if text is None:
+            raise _End
+        text = text.strip().lower()
+        _command(text)
+        if not text and suggested:
+            return _Rating(suggested, False)
+        follow = text.endswith("f") and len(text) > 1
+        word = text[:-1].strip() if follow else text
+        if word in RATING_WORDS:
+            return _Rating(RATING_WORDS[word], follow)
+        ui.hint_line("Rate with 1 again, 2 hard, 3 good or 4 easy.")

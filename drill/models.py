@@ -1,0 +1,174 @@
+"""Frozen dataclasses the core returns and the UI renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+QuestionType = Literal["recall", "choice", "numeric", "derivation"]
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """Something a strong answer must mention; covered when any pattern matches (case-insensitive)."""
+
+    text: str
+    patterns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: QuestionType
+    prompt: str
+    answer: str | int | float
+    topic: str
+    path: Path
+    line: int
+    key_points: tuple[KeyPoint, ...] = ()
+    choices: tuple[str, ...] = ()
+    explanation: str = ""
+    tolerance: float | None = None
+    steps: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+
+
+@dataclass(frozen=True)
+class Bank:
+    topic: str
+    title: str
+    path: Path
+    questions: tuple[Question, ...]
+
+
+# --- exercises and grading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One folder of reference/: what the learner implements, and how it is graded."""
+
+    slug: str
+    title: str
+    topic: str
+    difficulty: int
+    task: str  # Markdown
+    names: tuple[str, ...]  # what the learner's file must define, e.g. ("KMeans",)
+    hints: tuple[str, ...]
+    related: tuple[str, ...]  # question ids
+    directory: Path
+    time_limit_s: float = 20.0
+    memory_limit_mb: int = 2048
+    forbidden: tuple[str, ...] = ()  # imports forbidden beyond the grader's defaults (sklearn, scipy, torch…)
+
+    @property
+    def stub_path(self) -> Path:
+        return self.directory / "stub.py"
+
+    @property
+    def solution_path(self) -> Path:
+        return self.directory / "solution.py"
+
+    @property
+    def workspace_filename(self) -> str:
+        return self.slug.replace("-", "_") + ".py"
+
+
+Outcome = Literal[
+    "pass",
+    "wrong-answer",
+    "exception",
+    "timeout",
+    "out-of-memory",
+    "forbidden-import",
+    "missing-name",
+    "syntax-error",
+    "exited",
+    "not-implemented",
+]
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    name: str
+    status: Literal["pass", "fail", "error", "skipped"]
+    message: str = ""  # one line
+    detail: str = ""  # the full explanation of a failure: called, on what, expected, got, likely cause
+    outcome: Outcome = "pass"  # why this test failed (wrong-answer, exception, timeout…); "pass" when it passed
+
+
+@dataclass(frozen=True)
+class Performance:
+    verdict: Literal["vectorised", "slow", "not-measured"]
+    message: str
+    ratio: float | None = None
+    submission_s: float | None = None
+    reference_s: float | None = None
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    exercise: str
+    status: Literal["pass", "fail", "error"]
+    outcome: Outcome
+    tests: tuple[TestOutcome, ...]
+    duration_s: float
+    performance: Performance | None = None
+    output: str = ""  # the tail of what the submission printed, capped
+    limits_not_applied: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> int:
+        return sum(t.status == "pass" for t in self.tests)
+
+    @property
+    def failed(self) -> int:
+        return sum(t.status in ("fail", "error") for t in self.tests)
+
+    def to_json(self) -> dict[str, Any]:
+        perf = self.performance
+        return {
+            "exercise": self.exercise,
+            "status": self.status,
+            "outcome": self.outcome,
+            "passed": self.passed,
+            "failed": self.failed,
+            "tests": [{"name": t.name, "status": t.status, "message": t.message} for t in self.tests],
+            "performance": (
+                {"verdict": perf.verdict, "message": perf.message, "ratio": perf.ratio}
+                if perf
+                else {"verdict": "not-measured", "message": "", "ratio": None}
+            ),
+            "duration_s": round(self.duration_s, 3),
+            "limits_not_applied": list(self.limits_not_applied),
+        }
+
+
+# --- progress ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Review:
+    """One rated answer, as logged."""
+
+    item_id: str
+    rating: int  # 1 again, 2 hard, 3 good, 4 easy
+    reviewed_at: datetime  # aware
+    duration_ms: int = 0
+    answer: str = ""
+    cram: bool = False
+    kind: Literal["question", "exercise"] = "question"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    reviewed: int = 0
+    ratings: dict[int, int] = field(default_factory=dict)
+    new_seen: int = 0
+    undone: int = 0
+    buried: int = 0
+    next_due: datetime | None = None

@@ -1,0 +1,461 @@
+"""The progress store: one SQLite file under DRILL_HOME. The only module that imports sqlite3.
+
+The review log is the source of truth; the `cards` table is a cache of each card's scheduler state that can be
+rebuilt from the log. Every write is its own short transaction, committed before the call returns, so a killed
+process loses nothing already rated. WAL and a busy timeout let two drill processes share the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from drill import paths
+from drill.errors import StoreError
+from drill.models import Review
+
+APPLICATION_ID = 0x4452494C  # "DRIL": marks the file as drill's, so we never write to someone else's database
+BUSY_TIMEOUT_MS = 30_000
+
+# Each entry moves the schema from version i to i + 1. Never edit a released entry: append a new one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL,                 -- question id, or an exercise slug when kind = 'exercise'
+        kind TEXT NOT NULL DEFAULT 'question' CHECK (kind IN ('question', 'exercise')),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        reviewed_at TEXT NOT NULL,             -- UTC, ISO 8601 with microseconds
+        utc_offset_min INTEGER NOT NULL,       -- the local offset at that moment
+        study_day TEXT NOT NULL,               -- the study day it counted for, fixed when written
+        duration_ms INTEGER NOT NULL DEFAULT 0,
+        answer TEXT NOT NULL DEFAULT '',
+        cram INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX reviews_by_item ON reviews (item_id, id);
+    CREATE INDEX reviews_by_day ON reviews (study_day);
+    CREATE TABLE cards (
+        item_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL DEFAULT 'question',
+        state TEXT NOT NULL,                   -- the FSRS card as JSON
+        due TEXT NOT NULL,                     -- UTC ISO 8601, copied out of state for queries
+        stability REAL,
+        difficulty REAL,
+        last_review TEXT,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        introduced_day TEXT NOT NULL
+    );
+    CREATE INDEX cards_by_due ON cards (due);
+    CREATE TABLE buried (
+        item_id TEXT PRIMARY KEY,
+        until_day TEXT NOT NULL                -- hidden until this study day begins
+    );
+    CREATE TABLE checks (
+        id INTEGER PRIMARY KEY,
+        exercise TEXT NOT NULL,
+        checked_at TEXT NOT NULL,
+        utc_offset_min INTEGER NOT NULL,
+        study_day TEXT NOT NULL,
+        status TEXT NOT NULL,                  -- pass | fail | error
+        outcome TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        hints_used INTEGER NOT NULL
+    );
+    CREATE INDEX checks_by_exercise ON checks (exercise, id);
+    CREATE TABLE exercise_events (
+        id INTEGER PRIMARY KEY,
+        exercise TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('hint', 'solution', 'implement')),
+        at TEXT NOT NULL,
+        utc_offset_min INTEGER NOT NULL,
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_by_exercise ON exercise_events (exercise, kind);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def utc_text(moment: datetime) -> str:
+    """A sortable UTC timestamp for the database."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def offset_minutes(moment: datetime) -> int:
+    offset = moment.utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def local_moment(utc: str, offset_min: int) -> datetime:
+    """A stored moment back in the local time it happened in."""
+    return datetime.fromisoformat(utc).astimezone(timezone(timedelta(minutes=offset_min)))
+
+
+@dataclass(frozen=True)
+class CardRow:
+    item_id: str
+    kind: str
+    state: str
+    due: datetime
+    stability: float | None
+    difficulty: float | None
+    last_review: datetime | None
+    reps: int
+    lapses: int
+    introduced_day: date
+
+
+@dataclass(frozen=True)
+class LoggedReview:
+    id: int
+    review: Review
+    study_day: date
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    exercise: str
+    checked_at: datetime
+    study_day: date
+    status: str
+    outcome: str
+    passed: int
+    total: int
+    duration_ms: int
+    hints_used: int
+
+
+class Store:
+    """An open progress database. Use `open_store()`; every method commits before it returns."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+
+    # --- plumbing -----------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; IMMEDIATE takes the write lock up front so it never deadlocks."""
+        with self._guard():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: the progress database failed ({exc}) — it may be damaged; "
+                             "drill has not changed it. Move it aside to start afresh.") from exc
+
+    def _rows(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self._guard():
+            return self._db.execute(sql, params).fetchall()
+
+    # --- reviews and cards ----------------------------------------------------------------------------------
+
+    def record_review(self, review: Review, study_day: date, card: CardRow | None) -> int:
+        """Log one rated answer and, unless cramming, the card's new state — one transaction. Returns the log id."""
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO reviews (item_id, kind, rating, reviewed_at, utc_offset_min, study_day, duration_ms,"
+                " answer, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    review.item_id, review.kind, review.rating, utc_text(review.reviewed_at),
+                    offset_minutes(review.reviewed_at), study_day.isoformat(), review.duration_ms, review.answer,
+                    int(review.cram),
+                ),
+            )
+            if card is not None:
+                self._put_card(db, card)
+            return int(cursor.lastrowid or 0)
+
+    def undo_review(self, review_id: int, item_id: str, card: CardRow | None, *, restore_card: bool = True) -> None:
+        """Remove a logged review and put the card back as it was (None: the card was new)."""
+        with self._write() as db:
+            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            if not restore_card:
+                return
+            if card is None:
+                db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
+            else:
+                self._put_card(db, card)
+
+    def put_card(self, card: CardRow) -> None:
+        with self._write() as db:
+            self._put_card(db, card)
+
+    @staticmethod
+    def _put_card(db: sqlite3.Connection, card: CardRow) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO cards (item_id, kind, state, due, stability, difficulty, last_review, reps,"
+            " lapses, introduced_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                card.item_id, card.kind, card.state, utc_text(card.due), card.stability, card.difficulty,
+                utc_text(card.last_review) if card.last_review else None, card.reps, card.lapses,
+                card.introduced_day.isoformat(),
+            ),
+        )
+
+    def card(self, item_id: str) -> CardRow | None:
+        rows = self._rows("SELECT * FROM cards WHERE item_id = ?", (item_id,))
+        return _card(rows[0]) if rows else None
+
+    def cards(self, kind: str | None = None) -> dict[str, CardRow]:
+        """Every card (of one kind), by item id."""
+        if kind is None:
+            rows = self._rows("SELECT * FROM cards")
+        else:
+            rows = self._rows("SELECT * FROM cards WHERE kind = ?", (kind,))
+        return {row["item_id"]: _card(row) for row in rows}
+
+    def reviews(self, item_id: str | None = None, *, since: datetime | None = None) -> list[LoggedReview]:
+        """Logged reviews, oldest first (of one item, or since a moment)."""
+        sql, params = "SELECT * FROM reviews", []
+        clauses = []
+        if item_id is not None:
+            clauses.append("item_id = ?")
+            params.append(item_id)
+        if since is not None:
+            clauses.append("reviewed_at >= ?")
+            params.append(utc_text(since))
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return [_logged(row) for row in self._rows(sql + " ORDER BY id", tuple(params))]
+
+    def rebuild_cards(self, cards: list[CardRow]) -> None:
+        """Replace the whole cards cache (after replaying the log)."""
+        with self._write() as db:
+            db.execute("DELETE FROM cards")
+            for card in cards:
+                self._put_card(db, card)
+
+    def count_reviews(self, day: date, *, kind: str = "question") -> int:
+        rows = self._rows("SELECT count(*) FROM reviews WHERE study_day = ? AND kind = ?", (day.isoformat(), kind))
+        return int(rows[0][0])
+
+    def count_introduced(self, day: date, *, kind: str = "question") -> int:
+        """How many cards were seen for the first time (outside cramming) on a study day."""
+        rows = self._rows(
+            "SELECT count(*) FROM cards WHERE introduced_day = ? AND kind = ?", (day.isoformat(), kind)
+        )
+        return int(rows[0][0])
+
+    def count_due_reviews_done(self, day: date) -> int:
+        """Reviews of already-known question cards rated (outside cramming) on a study day."""
+        rows = self._rows(
+            "SELECT count(*) FROM reviews r JOIN cards c ON c.item_id = r.item_id"
+            " WHERE r.study_day = ? AND r.kind = 'question' AND r.cram = 0 AND c.introduced_day < r.study_day",
+            (day.isoformat(),),
+        )
+        return int(rows[0][0])
+
+    # --- burying --------------------------------------------------------------------------------------------
+
+    def bury(self, item_id: str, until_day: date) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO buried (item_id, until_day) VALUES (?, ?)", (item_id, until_day.isoformat()))
+
+    def unbury(self, item_id: str) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM buried WHERE item_id = ?", (item_id,))
+
+    def buried(self, today: date) -> set[str]:
+        rows = self._rows("SELECT item_id FROM buried WHERE until_day > ?", (today.isoformat(),))
+        return {row[0] for row in rows}
+
+    # --- exercises --------------------------------------------------------------------------------------------
+
+    def record_check(self, record: CheckRecord) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO checks (exercise, checked_at, utc_offset_min, study_day, status, outcome, passed, total,"
+                " duration_ms, hints_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.exercise, utc_text(record.checked_at), offset_minutes(record.checked_at),
+                    record.study_day.isoformat(), record.status, record.outcome, record.passed, record.total,
+                    record.duration_ms, record.hints_used,
+                ),
+            )
+
+    def checks(self, exercise: str | None = None) -> list[CheckRecord]:
+        if exercise is None:
+            rows = self._rows("SELECT * FROM checks ORDER BY id")
+        else:
+            rows = self._rows("SELECT * FROM checks WHERE exercise = ? ORDER BY id", (exercise,))
+        return [
+            CheckRecord(
+                exercise=row["exercise"], checked_at=local_moment(row["checked_at"], row["utc_offset_min"]),
+                study_day=date.fromisoformat(row["study_day"]), status=row["status"], outcome=row["outcome"],
+                passed=row["passed"], total=row["total"], duration_ms=row["duration_ms"], hints_used=row["hints_used"],
+            )
+            for row in rows
+        ]
+
+    def record_event(self, exercise: str, kind: str, at: datetime, detail: str = "") -> None:
+        """A hint shown, a solution viewed, a stub handed out."""
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO exercise_events (exercise, kind, at, utc_offset_min, detail) VALUES (?, ?, ?, ?, ?)",
+                (exercise, kind, utc_text(at), offset_minutes(at), detail),
+            )
+
+    def count_events(self, exercise: str, kind: str, *, since: datetime | None = None) -> int:
+        sql = "SELECT count(*) FROM exercise_events WHERE exercise = ? AND kind = ?"
+        params: tuple[Any, ...] = (exercise, kind)
+        if since is not None:
+            sql += " AND at >= ?"
+            params += (utc_text(since),)
+        return int(self._rows(sql, params)[0][0])
+
+    def events(self, kind: str) -> list[tuple[str, datetime, str]]:
+        rows = self._rows("SELECT exercise, at, utc_offset_min, detail FROM exercise_events WHERE kind = ? ORDER BY id",
+                          (kind,))
+        return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
+
+    # --- whole-history summaries (stats, streak) ----------------------------------------------------------------
+
+    def activity_by_day(self) -> dict[date, tuple[int, int]]:
+        """Per study day: (rated answers, passed checks)."""
+        days: dict[date, list[int]] = {}
+        for day, count in self._rows("SELECT study_day, count(*) FROM reviews GROUP BY study_day"):
+            days.setdefault(date.fromisoformat(day), [0, 0])[0] = count
+        for day, count in self._rows("SELECT study_day, count(*) FROM checks WHERE status = 'pass' GROUP BY study_day"):
+            days.setdefault(date.fromisoformat(day), [0, 0])[1] = count
+        return {day: (v[0], v[1]) for day, v in days.items()}
+
+    def count_all_reviews(self) -> int:
+        return int(self._rows("SELECT count(*) FROM reviews")[0][0])
+
+    def first_reviews_since(self, since: datetime) -> list[tuple[str, int, str]]:
+        """(item_id, rating, reviewed_at) of non-cram question reviews since a moment, oldest first."""
+        rows = self._rows(
+            "SELECT item_id, rating, reviewed_at FROM reviews WHERE reviewed_at >= ? AND cram = 0 AND kind = 'question'"
+            " ORDER BY id",
+            (utc_text(since),),
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _card(row: sqlite3.Row) -> CardRow:
+    return CardRow(
+        item_id=row["item_id"], kind=row["kind"], state=row["state"], due=datetime.fromisoformat(row["due"]),
+        stability=row["stability"], difficulty=row["difficulty"],
+        last_review=datetime.fromisoformat(row["last_review"]) if row["last_review"] else None,
+        reps=row["reps"], lapses=row["lapses"], introduced_day=date.fromisoformat(row["introduced_day"]),
+    )
+
+
+def _logged(row: sqlite3.Row) -> LoggedReview:
+    return LoggedReview(
+        id=row["id"],
+        review=Review(
+            item_id=row["item_id"], rating=row["rating"],
+            reviewed_at=local_moment(row["reviewed_at"], row["utc_offset_min"]),
+            duration_ms=row["duration_ms"], answer=row["answer"], cram=bool(row["cram"]), kind=row["kind"],
+        ),
+        study_day=date.fromisoformat(row["study_day"]),
+    )
+
+
+def open_store(path: Path | None = None) -> Store:
+    """Open (creating and migrating if needed) the progress database. Refuses files that are not drill's."""
+    path = path or paths.database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists() or path.stat().st_size == 0
+    if not fresh:
+        _refuse_foreign_file(path)
+    try:
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the progress database ({exc})") from exc
+    db.row_factory = sqlite3.Row
+    store = Store(db, path)
+    try:
+        with store._guard():
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            _check_identity(db, path)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable against a killed process
+            _migrate(db, path)
+    except BaseException:
+        db.close()
+        raise
+    return store
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(
+            f"{path} is not a drill progress database (not SQLite at all) — drill will not touch it; "
+            "move it aside or point DRILL_HOME elsewhere"
+        )
+
+
+def _check_identity(db: sqlite3.Connection, path: Path) -> None:
+    own_snapshot = not db.in_transaction  # read both facts from one snapshot: another process may be creating it
+    if own_snapshot:
+        db.execute("BEGIN")
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        if own_snapshot:
+            db.execute("COMMIT")
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+        raise StoreError(
+            f"{path} is a SQLite database that drill did not create — drill will not touch it; "
+            "move it aside or point DRILL_HOME elsewhere"
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer drill (schema {version}, this drill knows {SCHEMA_VERSION})"
+                         " — upgrade drill")
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")  # another process may be migrating: take the lock, then look again
+    try:
+        _check_identity(db, path)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements; executescript() would commit our transaction half-way."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

@@ -1,0 +1,262 @@
+"""Everything drawn on the terminal, and the keys and lines read from it. The only module that imports rich.
+
+Colour follows Rich's rules: none when output is not a terminal or when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from drill.errors import Problem
+from drill.models import Question
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+RATING_LABELS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
+RATING_STYLES = {1: "red", 2: "yellow", 3: "green", 4: "cyan"}
+
+
+def markdown(text: str) -> Markdown:
+    return Markdown(text.strip(), code_theme="ansi_dark")
+
+
+def error(message: str) -> None:
+    """One readable line on stderr."""
+    err.print(Text(f"drill: {message}", style="red"))
+
+
+def problems(found: Sequence[Problem], *, stream: Console | None = None) -> None:
+    console = stream or err
+    for problem in sorted(found, key=lambda p: (str(p.path), p.line or 0)):
+        console.print(Text(str(problem)), soft_wrap=True)
+
+
+def info(message: str, style: str = "") -> None:
+    out.print(Text(message, style=style))
+
+
+def hint_line(message: str) -> None:
+    out.print(Text(message, style="dim"))
+
+
+# --- the quiz --------------------------------------------------------------------------------------------
+
+
+def question_header(question: Question, position: int, remaining: int, *, new: bool, leech: bool, cram: bool) -> None:
+    flags = []
+    if new:
+        flags.append("[bold cyan]new[/]")
+    if leech:
+        flags.append("[bold red]leech[/]")
+    if cram:
+        flags.append("[magenta]cram[/]")
+    stars = "●" * question.difficulty + "○" * (3 - question.difficulty)
+    title = f"[bold]{question.topic}[/] · {question.type} · {stars}"
+    if flags:
+        title += " · " + " ".join(flags)
+    subtitle = f"{position} rated · {remaining} to go"
+    out.print()
+    out.print(Panel(markdown(question.prompt), title=title, title_align="left", subtitle=subtitle,
+                    subtitle_align="right", border_style="blue"))
+
+
+def choices(question: Question) -> None:
+    for number, choice in enumerate(question.choices, start=1):
+        out.print(Text.assemble((f"  {number}. ", "bold"), choice))
+
+
+def answer_panel(question: Question, title: str = "strong answer", style: str = "green") -> None:
+    out.print(Panel(markdown(str(question.answer)), title=title, title_align="left", border_style=style))
+
+
+def key_points(covered: Iterable, missed: Iterable) -> None:
+    for point in covered:
+        out.print(Text.assemble(("  ✓ ", "bold green"), point.text))
+    for point in missed:
+        out.print(Text.assemble(("  ✗ ", "bold red"), point.text))
+
+
+def graded(correct: bool, message: str) -> None:
+    if correct:
+        out.print(Text.assemble(("✓ Right. ", "bold green"), message))
+    else:
+        out.print(Text.assemble(("✗ Not quite. ", "bold red"), message))
+
+
+def explanation(text: str) -> None:
+    if text:
+        out.print(Panel(markdown(text), title="why", title_align="left", border_style="dim"))
+
+
+def derivation_step(number: int, total: int, text: str) -> None:
+    out.print(Panel(markdown(text), title=f"step {number}/{total}", title_align="left", border_style="cyan"))
+
+
+def rating_prompt(suggested: int | None) -> str:
+    parts = [f"[{RATING_STYLES[r]}]{r}[/] {RATING_LABELS[r]}" for r in (1, 2, 3, 4)]
+    text = "[bold]Rate[/] " + " · ".join(parts)
+    if suggested:
+        text += f"  [dim]Enter: {RATING_LABELS[suggested]} (suggested)[/]"
+    return text + "  [dim]u/s/q[/]"
+
+
+def rated(rating: int, due: datetime | None, *, now: datetime, again_in_session: bool, leech: bool) -> None:
+    label = Text(f"{RATING_LABELS[rating]}", style=RATING_STYLES[rating])
+    if due is None:
+        out.print(Text.assemble("Logged ", label, (" — cramming, the schedule is unchanged.", "dim")))
+    elif again_in_session:
+        out.print(Text.assemble("Logged ", label, (" — it comes back later in this session.", "dim")))
+    else:
+        out.print(Text.assemble("Logged ", label, (f" — next review {describe_due(due, now)}.", "dim")))
+    if leech:
+        out.print(Text("This card is a leech: you keep forgetting it. Rewrite the answer in your own words, or "
+                       "study its derivation, before the next review.", style="bold red"))
+
+
+def follow_up_offer(question: Question, *, keys: bool) -> None:
+    first_line = question.prompt.strip().splitlines()[0]
+    how = "f go there · any other key continues" if keys else "add f to the rating (e.g. 3f) to go there"
+    out.print(Text.assemble(("The interviewer asks next: ", "bold magenta"), first_line, (f"   [{how}]", "dim")))
+
+
+def describe_due(due: datetime, now: datetime) -> str:
+    seconds = (due - now).total_seconds()
+    if seconds < 60:
+        return "now"
+    if seconds < 3600:
+        return f"in {round(seconds / 60)} min"
+    if seconds < 86400:
+        return f"in {round(seconds / 3600)} h"
+    days = seconds / 86400
+    when = due.astimezone(now.tzinfo).strftime("%a %d %b")
+    return f"in {round(days)} day{'s' if round(days) != 1 else ''} ({when})"
+
+
+def nothing_due(next_due: datetime | None, now: datetime, topics: str) -> None:
+    out.print()
+    if next_due is None:
+        out.print(Text(f"Nothing to study in {topics}.", style="bold"))
+        return
+    out.print(Text(f"Nothing is due in {topics} — well done.", style="bold green"))
+    out.print(Text(f"The next question falls due {describe_due(next_due, now)}.", style=""))
+    out.print(Text("To practise anyway without changing the schedule: drill quiz --cram", style="dim"))
+
+
+def session_summary(reviewed: int, ratings: dict[int, int], new_seen: int, buried: int, leeches: list[str],
+                    cram: bool, next_due: datetime | None, now: datetime) -> None:
+    out.print()
+    if not reviewed:
+        out.print(Text("Session ended: nothing rated.", style="bold"))
+        return
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    spread = "  ".join(f"{RATING_LABELS[r]} {ratings.get(r, 0)}" for r in (1, 2, 3, 4))
+    right = sum(ratings.get(r, 0) for r in (2, 3, 4))
+    table.add_row("Reviewed", f"{reviewed} ({new_seen} new)" + ("  [magenta]cram: schedule unchanged[/]" if cram else ""))
+    table.add_row("Ratings", spread)
+    table.add_row("Recalled", f"{100 * right / reviewed:.0f}%")
+    if buried:
+        table.add_row("Buried", f"{buried} until tomorrow")
+    if leeches:
+        table.add_row("Leeches", ", ".join(leeches))
+    if next_due is not None and not cram:
+        table.add_row("Next due", describe_due(next_due, now))
+    out.print(Panel(table, title="session summary", title_align="left", border_style="blue"))
+
+
+# --- reading input ---------------------------------------------------------------------------------------
+
+
+class Input:
+    """Keys on a terminal, lines on a pipe. None means the input ended (EOF or Ctrl-C)."""
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stdin
+        self.keys = _is_terminal(self.stream)
+
+    def line(self, prompt: str) -> str | None:
+        out.print(prompt, end="", markup=True)
+        if self.keys:
+            try:
+                return input(" ")
+            except EOFError:
+                return None
+        text = self.stream.readline()
+        if not text:
+            out.print()
+            return None
+        text = text.rstrip("\r\n")
+        out.print(" " + text, markup=False, highlight=False)  # echo, so a transcript reads like a session
+        return text
+
+    def key(self, prompt: str) -> str | None:
+        """One key press on a terminal (Enter is ''); a whole line from a pipe."""
+        if not self.keys:
+            return self.line(prompt)
+        out.print(prompt + " ", end="", markup=True)
+        char = _read_key(self.stream)
+        if char in ("\x03", "\x04"):  # Ctrl-C, Ctrl-D in raw mode
+            out.print()
+            return None
+        shown = "" if char in ("\r", "\n") else char
+        out.print(shown, markup=False, highlight=False)
+        return "" if char in ("\r", "\n") else char
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty()) and os.name == "posix"
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_key(stream) -> str:
+    import termios
+    import tty
+
+    fd = stream.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setraw(fd)
+        return os.read(fd, 1).decode(errors="replace")
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+# --- the dashboard ---------------------------------------------------------------------------------------
+
+
+def dashboard(board) -> None:
+    if board.fresh:
+        out.print(Panel(
+            markdown(
+                "**Welcome to drill** — interview practice for ML engineers.\n\n"
+                "- `drill quiz` — recall practice, scheduled by spaced repetition\n"
+                "- `drill quiz knn` — one topic; `drill quiz --tag scaling` — one theme across topics\n"
+                "- `drill lint` — check the question banks\n"
+            ),
+            title="drill", title_align="left", border_style="blue",
+        ))
+    table = Table(title="Due now", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("topic")
+    table.add_column("due", justify="right")
+    table.add_column("new", justify="right")
+    table.add_column("questions", justify="right")
+    for topic in board.topics:
+        table.add_row(topic.topic, str(topic.due) if topic.due else "·", str(topic.new), str(topic.total))
+    out.print(table)
+    out.print(Text(f"Reviews today: {board.reviews_today} · new still allowed today: {board.new_room}", style="dim"))
+    if board.problems:
+        out.print(Text(f"{board.problems} problem(s) in your banks — run drill lint", style="yellow"))
+    out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan")))
