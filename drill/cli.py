@@ -130,6 +130,163 @@ def lint(
     ui.info(f"✓ {report.summary}", style="green")
 
 
+@command()
+def implement(
+    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans (see `drill list`).")],
+    directory: Annotated[Path | None, typer.Option("--dir", help="Write the stub here instead of the workspace.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Start over: replace your file (a backup is kept).")] = False,
+) -> None:
+    """Hand out the stub of an exercise and show the task. Never overwrites your work without --force."""
+    from drill import clock, paths, practice, ui
+    from drill.exercises import find_exercise, write_stub
+    from drill.store import open_store
+
+    exercise = find_exercise(slug)
+    target = (directory or paths.workspace()) / exercise.workspace_filename
+    kept = target.exists() and not force
+    backup = None
+    if not kept:
+        target, backup = write_stub(exercise, directory or paths.workspace(), force=force)
+        store = open_store()
+        try:
+            practice.record_implement(store, exercise, clock.now(), str(target))
+        finally:
+            store.close()
+    ui.exercise_task(exercise, target, kept=kept, backup=backup, custom_dir=directory is not None)
+
+
+@command()
+def check(
+    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
+    file: Annotated[Path | None, typer.Argument(help="Your file (default: the one in the workspace).")] = None,
+    json_output: JsonOption = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Re-check on every save (Enter re-runs by hand).")] = False,
+) -> None:
+    """Grade your implementation with the hidden tests. Exit 0 pass, 1 fail or error, 2 usage error."""
+    from drill import paths
+    from drill.exercises import find_exercise
+
+    exercise = find_exercise(slug)
+    submission = file or paths.workspace() / exercise.workspace_filename
+    if not submission.is_file():
+        hint = f"run `drill implement {slug}` first" if file is None else "check the path"
+        raise UsageError(f"no file at {submission} — {hint}")
+    if watch:
+        _watch(exercise, submission)
+        return
+    result = _grade_and_record(exercise, submission)
+    if json_output:
+        import json
+
+        typer.echo(json.dumps(result.to_json(), indent=2))
+    else:
+        from drill import ui
+
+        ui.check_result(result, submission)
+    raise typer.Exit(0 if result.status == "pass" else 1)
+
+
+def _grade_and_record(exercise, submission: Path):
+    from drill import clock, practice
+    from drill.config import load_config
+    from drill.grading import grade_submission
+    from drill.store import open_store
+
+    result = grade_submission(exercise, submission)
+    store = open_store()
+    try:
+        practice.record_check(store, exercise, result, clock.now(), load_config().rollover_hour)
+    finally:
+        store.close()
+    return result
+
+
+def _watch(exercise, submission: Path) -> None:
+    import threading
+
+    import watchfiles
+
+    from drill import ui
+
+    enter = threading.Event()
+
+    def read_enter() -> None:
+        for _ in sys.stdin:
+            enter.set()
+
+    threading.Thread(target=read_enter, daemon=True).start()
+    target = submission.resolve()
+    try:
+        while True:
+            ui.clear_for_watch()
+            ui.check_result(_grade_and_record(exercise, submission), submission)
+            ui.watching(submission)
+            enter.clear()
+            for _ in watchfiles.watch(
+                target.parent, stop_event=enter, watch_filter=lambda _change, path: Path(path) == target,
+                debounce=300, rust_timeout=500, yield_on_timeout=False,
+            ):
+                break
+    except KeyboardInterrupt:
+        ui.info("Stopped watching.")
+
+
+@command()
+def hint(slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")]) -> None:
+    """Show the next hint for an exercise, from a nudge to something concrete (how many you used is recorded)."""
+    from drill import clock, practice, ui
+    from drill.exercises import find_exercise
+    from drill.store import open_store
+
+    exercise = find_exercise(slug)
+    store = open_store()
+    try:
+        shown = practice.next_hint(store, exercise, clock.now())
+    finally:
+        store.close()
+    ui.hint(exercise, shown)
+
+
+@command()
+def solution(
+    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Show it before a pass without asking.")] = False,
+) -> None:
+    """Show the reference solution: after a pass, or before one if you confirm (that is recorded)."""
+    from drill import clock, practice, ui
+    from drill.exercises import find_exercise, read_solution
+    from drill.store import open_store
+
+    exercise = find_exercise(slug)
+    store = open_store()
+    try:
+        passed = practice.has_passed(store, exercise)
+        if not passed and not yes:
+            if not sys.stdin.isatty():
+                raise UsageError(f"you have not passed {slug} yet — pass `--yes` to see the solution anyway")
+            if not ui.confirm(f"You have not passed {slug} yet. Trying a while longer (or `drill hint {slug}`) "
+                              "teaches more. Show the solution anyway?"):
+                raise typer.Exit(1)
+        practice.record_solution_viewed(store, exercise, clock.now())
+    finally:
+        store.close()
+    ui.solution(exercise, read_solution(exercise), before_pass=not passed)
+
+
+@command(name="list")
+def list_catalogue(json_output: JsonOption = False) -> None:
+    """The catalogue: exercises with your progress, and the question banks."""
+    from drill import catalogue, ui
+
+    listing = catalogue.build_listing()
+    if json_output:
+        import json
+
+        typer.echo(json.dumps(listing.to_json(), indent=2))
+        return
+    ui.listing(listing)
+
+
 def main() -> None:
     """Entry point: run the app, turning DrillError into one readable line and an exit code."""
     try:

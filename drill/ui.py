@@ -260,3 +260,114 @@ def dashboard(board) -> None:
     if board.problems:
         out.print(Text(f"{board.problems} problem(s) in your banks — run drill lint", style="yellow"))
     out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan")))
+
+
+# --- exercises -------------------------------------------------------------------------------------------
+
+STATUS_STYLES = {"pass": "bold green", "fail": "bold red", "error": "bold red", "skipped": "dim"}
+
+
+def exercise_task(exercise, path, *, kept: bool, backup, custom_dir: bool) -> None:
+    out.print(Panel(markdown(exercise.task), title=f"[bold]{exercise.title}[/]", title_align="left",
+                    border_style="blue"))
+    if kept:
+        out.print(Text.assemble(("Your file is already there, kept as it is: ", "yellow"), (str(path), "bold")))
+        out.print(Text("To start over from the stub: drill implement "
+                       f"{exercise.slug} --force (your file is backed up first)", style="dim"))
+    else:
+        out.print(Text.assemble(("Stub written to ", ""), (str(path), "bold")))
+        if backup:
+            out.print(Text.assemble(("Your previous file is saved as ", "yellow"), (str(backup), "bold")))
+    check = f"drill check {exercise.slug}" + (f" {path}" if custom_dir else "")
+    out.print(Text.assemble(("Next: ", "bold"), "edit the file, then ", (check, "bold cyan"),
+                            " (add --watch to re-check on every save); stuck? ", (f"drill hint {exercise.slug}", "cyan")))
+
+
+def check_result(result, path) -> None:
+    out.print(Text.assemble(("Checking ", "dim"), (str(path), "bold"), (f" against {result.exercise}", "dim")))
+    for test in result.tests:
+        mark, style = {"pass": ("✓", "green"), "skipped": ("-", "dim")}.get(test.status, ("✗", "red"))
+        line = Text.assemble((f"  {mark} ", style), (test.name, "" if test.status == "pass" else style))
+        if test.status != "pass" and test.message:
+            line.append(f" — {test.message}", style="dim")
+        out.print(line, soft_wrap=False, overflow="ellipsis", no_wrap=True)
+    first = next((t for t in result.tests if t.status in ("fail", "error")), None)
+    if first is not None and first.detail:
+        out.print(Panel(Text(first.detail), title=f"first failure: {first.name}", title_align="left",
+                        border_style="red"))
+    if result.output.strip():
+        out.print(Panel(Text(result.output.rstrip()[-2000:]), title="what your code printed (tail)",
+                        title_align="left", border_style="dim"))
+    for limit in result.limits_not_applied:
+        out.print(Text(f"note: {limit}", style="yellow"))
+    summary = f"{result.passed}/{len(result.tests)} tests passed in {result.duration_s:.1f} s"
+    if result.status == "pass":
+        out.print(Text.assemble(("PASS ", "bold green"), summary))
+    else:
+        out.print(Text.assemble(("FAIL ", "bold red"), summary))
+    perf = result.performance
+    if perf is not None and perf.verdict != "not-measured":
+        style = "green" if perf.verdict == "vectorised" else "yellow"
+        out.print(Text.assemble(("Performance: ", "bold"), (perf.message, style)))
+    elif result.status != "pass":
+        out.print(Text("Performance is measured once every test passes.", style="dim"))
+    if result.status == "pass":
+        out.print(Text(f"Compare with the model answer: drill solution {result.exercise}", style="dim"))
+    else:
+        out.print(Text(f"Stuck? drill hint {result.exercise}", style="dim"))
+
+
+def clear_for_watch() -> None:
+    if out.is_terminal:
+        out.clear()
+
+
+def watching(path) -> None:
+    out.print(Text(f"Watching {path} — save to re-check, Enter to re-run, Ctrl-C to stop.", style="dim"))
+
+
+def hint(exercise, shown) -> None:
+    title = f"hint {shown.number} of {shown.total}"
+    out.print(Panel(markdown(shown.text), title=title, title_align="left", border_style="yellow"))
+    if shown.repeated:
+        out.print(Text("That was the last hint. The model answer: drill solution " + exercise.slug, style="dim"))
+
+
+def confirm(question: str) -> bool:
+    out.print(Text(question + " [y/N] ", style="bold"), end="")
+    try:
+        return input().strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def solution(exercise, code: str, *, before_pass: bool) -> None:
+    from rich.syntax import Syntax
+
+    if before_pass:
+        out.print(Text("Seen before a pass (recorded). Close it, then write your own from memory.", style="yellow"))
+    out.print(Panel(Syntax(code, "python", theme="ansi_dark", line_numbers=False), title=f"{exercise.title} — reference",
+                    title_align="left", border_style="green"))
+
+
+def listing(rows) -> None:
+    table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("exercise", "topic", "level", "status", "checks"):
+        table.add_column(column)
+    styles = {"passed": "green", "started": "yellow", "new": "dim"}
+    for row in rows.exercises:
+        status = row.status + (f" ({row.best})" if row.best else "")
+        if row.last_pass:
+            status += f" {row.last_pass:%d %b}"
+        stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
+        table.add_row(row.exercise.slug, row.exercise.topic, stars, Text(status, style=styles.get(row.status, "")),
+                      str(row.checks))
+    out.print(table)
+    out.print()
+    banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("topic", "questions", "learned", "due"):
+        banks.add_column(column, justify="left" if column == "topic" else "right")
+    for bank in rows.banks:
+        banks.add_row(bank.topic, str(bank.questions), str(bank.learned), str(bank.due) if bank.due else "·")
+    out.print(banks)
+    out.print(Text("Start one: drill implement <exercise> · drill quiz <topic>", style="dim"))

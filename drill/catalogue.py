@@ -1,0 +1,63 @@
+"""`drill list`: every exercise with its status, and every bank with how much of it is learned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from drill import clock
+from drill.banks import load_banks
+from drill.exercises import load_exercises
+from drill.practice import ExerciseProgress, progress
+from drill.store import open_store
+
+
+@dataclass(frozen=True)
+class BankRow:
+    topic: str
+    title: str
+    questions: int
+    learned: int  # questions seen at least once
+    due: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    exercises: list[ExerciseProgress]
+    banks: list[BankRow]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "exercises": [
+                {
+                    "slug": row.exercise.slug, "title": row.exercise.title, "topic": row.exercise.topic,
+                    "difficulty": row.exercise.difficulty, "status": row.status, "checks": row.checks,
+                    "last_pass": row.last_pass.isoformat() if row.last_pass else None,
+                }
+                for row in self.exercises
+            ],
+            "banks": [
+                {"topic": b.topic, "title": b.title, "questions": b.questions, "learned": b.learned, "due": b.due}
+                for b in self.banks
+            ],
+        }
+
+
+def build_listing() -> Listing:
+    now = clock.now()
+    loaded = load_banks()
+    store = open_store()
+    try:
+        cards = store.cards("question")
+        rows = progress(store, load_exercises())
+    finally:
+        store.close()
+    banks = [
+        BankRow(
+            bank.topic, bank.title, len(bank.questions),
+            sum(q.id in cards for q in bank.questions),
+            sum(q.id in cards and cards[q.id].due <= now for q in bank.questions),
+        )
+        for bank in loaded.banks
+    ]
+    return Listing(rows, banks)

@@ -1,0 +1,93 @@
+"""What a hidden-test file (reference/<slug>/tests.py) is made of: cases, steps, what came back, failures.
+
+A case is data, not code that runs in the child: the parent builds its inputs (seeded), the child executes its
+steps (construct, call, read an attribute) against the submission and saves what each step returned, the parent
+executes the same steps against the reference, and the case's `judge` compares the two (or checks invariants)
+in the parent. See reference/README.md for the author's view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Step = dict[str, Any]
+
+
+def new(var: str, cls: str, **kwargs: Any) -> Step:
+    """`var = cls(**kwargs)`; kwargs must be JSON values (numbers, strings, booleans)."""
+    return {"op": "new", "var": var, "cls": cls, "kwargs": kwargs}
+
+
+def call(var: str, method: str, *args: str, save: str | None = None) -> Step:
+    """`save = var.method(*inputs)`; each arg names an input array, passed as a fresh copy."""
+    return {"op": "call", "var": var, "method": method, "args": list(args), "save": save}
+
+
+def attr(var: str, name: str, save: str | None = None) -> Step:
+    """`save = var.name` (read after the calls before it)."""
+    return {"op": "attr", "var": var, "name": name, "save": save or name}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hidden test."""
+
+    name: str  # snake_case; what the learner sees in the list of tests
+    call: str  # how a person would write the calls: "KMeans(k=4).fit(X) then .predict(X_new)"
+    on: str  # the data: "X shape (300, 2), 4 blobs, seed 3"
+    inputs: Mapping[str, np.ndarray]
+    steps: tuple[Step, ...]
+    judge: Callable[[Case, Outputs, Outputs], None]  # raises Fail; (case, got, expected)
+    params: Mapping[str, Any] = field(default_factory=dict)  # anything the judge needs besides inputs
+
+
+@dataclass(frozen=True)
+class Perf:
+    """The medium input a submission is timed on, against the reference, in the same run."""
+
+    steps: tuple[Step, ...]
+    inputs: Mapping[str, np.ndarray]
+    describe: str  # "KNN(k=5).fit(X).predict(Q) with X (2000, 16), Q (50, 16)"
+    slow_hint: str  # "a Python loop over training points?"
+    repeats: int = 5
+    budget_s: float = 0.4  # stop repeating once this much time has gone
+    deadline_s: float = 3.0  # abandon a measurement after this long: the verdict is "slow" anyway
+
+
+@dataclass
+class Outputs:
+    """What one run of a case's steps returned: plain arrays, plus what the values were before conversion."""
+
+    values: dict[str, np.ndarray]
+    meta: dict[str, dict[str, Any]]
+
+    def has(self, key: str) -> bool:
+        return key in self.meta
+
+    def type_name(self, key: str) -> str:
+        return str(self.meta.get(key, {}).get("type", "nothing"))
+
+    def is_self(self, key: str) -> bool:
+        return bool(self.meta.get(key, {}).get("is_self", False))
+
+    def problem(self, key: str) -> str:
+        return str(self.meta.get(key, {}).get("problem", ""))
+
+    def get(self, key: str) -> np.ndarray | None:
+        return self.values.get(key)
+
+
+class Fail(Exception):  # noqa: N818 - it is what a judge says: Fail("…")
+    """A judge's verdict that a case failed: one line, what was expected and got, and the likely cause."""
+
+    def __init__(self, message: str, *, expected: str = "", got: str = "", cause: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+        self.got = got
+        self.cause = cause

@@ -1,0 +1,94 @@
+"""Coding practice around the grader: hints, checks and solutions recorded in the store, and each exercise's status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from drill.clock import study_day
+from drill.models import CheckResult, Exercise
+from drill.store import CheckRecord, Store
+
+
+@dataclass(frozen=True)
+class Hint:
+    number: int  # 1-based
+    total: int
+    text: str
+    repeated: bool  # every hint had been shown already
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    exercise: Exercise
+    status: str  # "new" | "started" | "passed"
+    checks: int
+    last_pass: datetime | None
+    best: str = ""  # e.g. "7/9" for the best failing attempt
+
+
+def _attempt_start(store: Store, slug: str) -> datetime | None:
+    """Hints count per attempt: an attempt starts after the last pass (a re-implementation starts afresh)."""
+    passes = [c for c in store.checks(slug) if c.status == "pass"]
+    return passes[-1].checked_at if passes else None
+
+
+def hints_used(store: Store, exercise: Exercise) -> int:
+    return store.count_events(exercise.slug, "hint", since=_attempt_start(store, exercise.slug))
+
+
+def next_hint(store: Store, exercise: Exercise, now: datetime) -> Hint:
+    """The next hint of this attempt (nudge first); recorded, so checks know how much help was used."""
+    used = hints_used(store, exercise)
+    total = len(exercise.hints)
+    repeated = used >= total
+    index = total - 1 if repeated else used
+    if not repeated:
+        store.record_event(exercise.slug, "hint", now, str(index + 1))
+    return Hint(index + 1, total, exercise.hints[index], repeated)
+
+
+def record_check(store: Store, exercise: Exercise, result: CheckResult, now: datetime, rollover_hour: int) -> None:
+    store.record_check(
+        CheckRecord(
+            exercise=exercise.slug, checked_at=now, study_day=study_day(now, rollover_hour), status=result.status,
+            outcome=result.outcome, passed=result.passed, total=len(result.tests),
+            duration_ms=int(result.duration_s * 1000), hints_used=hints_used(store, exercise),
+        )
+    )
+
+
+def has_passed(store: Store, exercise: Exercise) -> bool:
+    return any(c.status == "pass" for c in store.checks(exercise.slug))
+
+
+def record_solution_viewed(store: Store, exercise: Exercise, now: datetime) -> None:
+    store.record_event(exercise.slug, "solution", now, "after-pass" if has_passed(store, exercise) else "before-pass")
+
+
+def record_implement(store: Store, exercise: Exercise, now: datetime, path: str) -> None:
+    store.record_event(exercise.slug, "implement", now, path)
+
+
+def progress(store: Store, exercises: list[Exercise]) -> list[ExerciseProgress]:
+    """Each exercise's status for `drill list`: new, started or passed."""
+    checks = store.checks()
+    started = {slug for slug, _, _ in store.events("implement")}
+    rows = []
+    for exercise in exercises:
+        mine = [c for c in checks if c.exercise == exercise.slug]
+        passes = [c for c in mine if c.status == "pass"]
+        if passes:
+            status = "passed"
+        elif mine or exercise.slug in started:
+            status = "started"
+        else:
+            status = "new"
+        best = max(mine, key=lambda c: c.passed, default=None)
+        rows.append(
+            ExerciseProgress(
+                exercise, status, len(mine), passes[-1].checked_at if passes else None,
+                f"{best.passed}/{best.total}" if best and not passes else "",
+            )
+        )
+    return rows
