@@ -23,9 +23,15 @@ def new(var: str, cls: str, **kwargs: Any) -> Step:
     return {"op": "new", "var": var, "cls": cls, "kwargs": kwargs}
 
 
-def call(var: str, method: str, *args: str, save: str | None = None) -> Step:
-    """`save = var.method(*inputs)`; each arg names an input array, passed as a fresh copy."""
-    return {"op": "call", "var": var, "method": method, "args": list(args), "save": save}
+def call(var: str, method: str, *args: str, save: str | None = None, **kwargs: Any) -> Step:
+    """`save = var.method(*args, **kwargs)`; each arg names an input array or a value an earlier step saved,
+    passed as a fresh copy; kwargs must be JSON values."""
+    return {"op": "call", "var": var, "method": method, "args": list(args), "save": save, "kwargs": kwargs}
+
+
+def func(name: str, *args: str, save: str | None = None, **kwargs: Any) -> Step:
+    """`save = name(*args, **kwargs)` for a module-level function the learner defines (metrics, helpers)."""
+    return {"op": "func", "name": name, "args": list(args), "save": save, "kwargs": kwargs}
 
 
 def attr(var: str, name: str, save: str | None = None) -> Step:

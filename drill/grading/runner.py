@@ -67,13 +67,19 @@ def run_steps(
             if op == "new":
                 cls = namespace[step["cls"]]
                 objects[step["var"]] = cls(**dict(step.get("kwargs", {})))
-            elif op == "call":
-                obj = objects[step["var"]]
-                args = [copy(inputs[name]) for name in step.get("args", ())]
-                result = getattr(obj, step["method"])(*args)
+            elif op in ("call", "func"):
+                # an argument names an input array, or what an earlier step saved (to chain stateful calls)
+                args = [copy(inputs[name] if name in inputs else values[name]) for name in step.get("args", ())]
+                kwargs = dict(step.get("kwargs", {}))
+                if op == "call":
+                    obj = objects[step["var"]]
+                    result = getattr(obj, step["method"])(*args, **kwargs)
+                else:
+                    obj = None
+                    result = namespace[step["name"]](*args, **kwargs)
                 if step.get("save"):
                     values[step["save"]] = result
-                    meta[step["save"]] = {"type": type(result).__name__, "is_self": result is obj}
+                    meta[step["save"]] = {"type": type(result).__name__, "is_self": obj is not None and result is obj}
             elif op == "attr":
                 obj = objects[step["var"]]
                 result = getattr(obj, step["name"])
