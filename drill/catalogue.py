@@ -49,7 +49,7 @@ def build_listing() -> Listing:
     store = open_store()
     try:
         cards = store.cards("question")
-        rows = progress(store, load_exercises())
+        rows = progress(store, load_exercises(skip_invalid=True), now)
     finally:
         store.close()
     banks = [

@@ -195,7 +195,7 @@ def _grade_and_record(exercise, submission: Path):
     result = grade_submission(exercise, submission)
     store = open_store()
     try:
-        practice.record_check(store, exercise, result, clock.now(), load_config().rollover_hour)
+        practice.record_check(store, exercise, result, clock.now(), load_config())
     finally:
         store.close()
     return result
@@ -271,6 +271,20 @@ def solution(
     finally:
         store.close()
     ui.solution(exercise, read_solution(exercise), before_pass=not passed)
+
+
+@command()
+def stats(json_output: JsonOption = False) -> None:
+    """Your streak, a 26-week heatmap, retention, a 14-day forecast, mastery by topic, exercises and leeches."""
+    from drill import stats as core
+
+    data = core.build_stats()
+    if json_output:
+        typer.echo(data.dumps())
+        return
+    from drill import ui
+
+    ui.stats(data, core.heatmap_levels(data.heatmap))
 
 
 @command(name="list")

@@ -1,14 +1,17 @@
-"""The dashboard behind a bare `drill`: what is due today, by topic, and the one command to run next."""
+"""The dashboard behind a bare `drill`: the streak and today's goal, what is due by topic, and what to run next."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from drill import clock
 from drill.banks import load_banks
 from drill.clock import study_day
 from drill.config import load_config
+from drill.exercises import exercise_slugs
+from drill.practice import due_exercises
 from drill.store import open_store
+from drill.streak import Streak, compute_streak
 
 
 @dataclass(frozen=True)
@@ -22,13 +25,16 @@ class TopicDue:
 
 @dataclass(frozen=True)
 class Dashboard:
-    fresh: bool  # nothing ever rated
+    fresh: bool  # nothing ever rated or checked
+    streak: Streak
+    goal_answers: int
+    answers_today: int
     topics: list[TopicDue]
+    exercises_due: list[str]
     new_room: int
-    reviews_today: int
     suggestion: str
+    reason: str
     problems: int = 0
-    notes: list[str] = field(default_factory=list)
 
     @property
     def due(self) -> int:
@@ -36,7 +42,7 @@ class Dashboard:
 
 
 def build_dashboard() -> Dashboard:
-    """Count what is due now, per topic, and pick the next command."""
+    """Count what is due now, per topic, and pick the one command to run next."""
     config = load_config()
     loaded = load_banks()
     now = clock.now()
@@ -46,21 +52,36 @@ def build_dashboard() -> Dashboard:
         cards = store.cards("question")
         buried = store.buried(today)
         new_room = max(0, config.new_limit - store.count_introduced(today))
-        reviews_today = store.count_reviews(today)
+        activity = store.activity_by_day()
+        exercises_due = due_exercises(store, now)
+        fresh = not cards and not store.checks()
     finally:
         store.close()
+    known = set(exercise_slugs())
+    exercises_due = [slug for slug in exercises_due if slug in known]
+    streak = compute_streak(activity, today, config.goal_answers)
     topics = []
     for bank in loaded.banks:
         ids = [q.id for q in bank.questions if q.id not in buried]
         due = sum(1 for i in ids if i in cards and cards[i].due <= now)
         new = sum(1 for i in ids if i not in cards)
         topics.append(TopicDue(bank.topic, bank.title, due, new, len(bank.questions)))
-    fresh = not cards
-    due_total = sum(t.due for t in topics)
+    suggestion, reason = _suggest(topics, exercises_due, new_room, fresh)
+    return Dashboard(fresh, streak, config.goal_answers, activity.get(today, (0, 0))[0], topics, exercises_due,
+                     new_room, suggestion, reason, problems=len(loaded.problems))
+
+
+def _suggest(topics: list[TopicDue], exercises_due: list[str], new_room: int, fresh: bool) -> tuple[str, str]:
+    due = sum(t.due for t in topics)
     if fresh:
-        suggestion = "drill quiz"
-    elif due_total or (new_room and any(t.new for t in topics)):
-        suggestion = "drill quiz"
-    else:
-        suggestion = "drill quiz --cram"
-    return Dashboard(fresh, topics, new_room, reviews_today, suggestion, problems=len(loaded.problems))
+        return "drill quiz", "start with today's first questions"
+    if due:
+        busiest = max(topics, key=lambda t: t.due)
+        if busiest.due == due:
+            return f"drill quiz {busiest.topic}", f"{due} review{'s' if due != 1 else ''} due"
+        return "drill quiz", f"{due} reviews due across topics"
+    if exercises_due:
+        return f"drill implement {exercises_due[0]} --force", "time to implement it again from memory"
+    if new_room and any(t.new for t in topics):
+        return "drill quiz", f"up to {new_room} new questions today"
+    return "drill quiz --cram", "everything is done for today — cram if you want more"

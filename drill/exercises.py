@@ -276,8 +276,14 @@ def lint_exercises(root: Path | None = None) -> list[Problem]:
     return [problem for folder in _folders(root) for problem in lint_exercise(folder)]
 
 
-def load_exercises(root: Path | None = None) -> list[Exercise]:
-    """All exercises under root (default: the bundled reference/), sorted by slug; ContentError if any is invalid."""
+def exercise_slugs(root: Path | None = None) -> list[str]:
+    """The slugs of the exercise folders, without validating them (for stats that only need the names)."""
+    return [f.name for f in _folders(root or paths.reference_dir()) if (f / "exercise.yaml").is_file()]
+
+
+def load_exercises(root: Path | None = None, *, skip_invalid: bool = False) -> list[Exercise]:
+    """All exercises under root (default: the bundled reference/), sorted by slug; ContentError if any is invalid
+    (or, with skip_invalid, only the valid ones: `drill lint` reports the rest)."""
     root = root or paths.reference_dir()
     exercises: list[Exercise] = []
     problems: list[Problem] = []
@@ -290,7 +296,7 @@ def load_exercises(root: Path | None = None) -> list[Exercise]:
         problems.extend(found)
         if exercise is not None:
             exercises.append(exercise)
-    if problems:
+    if problems and not skip_invalid:
         raise ContentError(problems)
     return sorted(exercises, key=lambda e: e.slug)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from drill import scheduler as sched
 from drill.clock import study_day
-from drill.models import CheckResult, Exercise
+from drill.config import Config
+from drill.models import CheckResult, Exercise, Review
 from drill.store import CheckRecord, Store
 
 
@@ -21,7 +23,7 @@ class Hint:
 @dataclass(frozen=True)
 class ExerciseProgress:
     exercise: Exercise
-    status: str  # "new" | "started" | "passed"
+    status: str  # "new" | "started" | "passed" | "due" (passed, and due to be implemented again)
     checks: int
     last_pass: datetime | None
     best: str = ""  # e.g. "7/9" for the best failing attempt
@@ -48,14 +50,37 @@ def next_hint(store: Store, exercise: Exercise, now: datetime) -> Hint:
     return Hint(index + 1, total, exercise.hints[index], repeated)
 
 
-def record_check(store: Store, exercise: Exercise, result: CheckResult, now: datetime, rollover_hour: int) -> None:
+def record_check(store: Store, exercise: Exercise, result: CheckResult, now: datetime, config: Config) -> int | None:
+    """Record a check; a pass of an exercise that is new or due also schedules its re-implementation.
+
+    Returns the FSRS rating given (None when the check did not move the schedule): a first-try pass without
+    hints is Easy, a pass after failed checks Good, after hints Hard, after peeking at the solution Again.
+    """
+    since = _attempt_start(store, exercise.slug)
+    failures = sum(1 for c in store.checks(exercise.slug) if since is None or c.checked_at > since)
+    hints = hints_used(store, exercise)
+    day = study_day(now, config.rollover_hour)
     store.record_check(
         CheckRecord(
-            exercise=exercise.slug, checked_at=now, study_day=study_day(now, rollover_hour), status=result.status,
+            exercise=exercise.slug, checked_at=now, study_day=day, status=result.status,
             outcome=result.outcome, passed=result.passed, total=len(result.tests),
-            duration_ms=int(result.duration_s * 1000), hints_used=hints_used(store, exercise),
+            duration_ms=int(result.duration_s * 1000), hints_used=hints,
         )
     )
+    card = store.card(exercise.slug)
+    if result.status != "pass" or (card is not None and card.due > now):
+        return None
+    peeked = store.count_events(exercise.slug, "solution", since=since) > 0
+    rating = 1 if peeked else 2 if hints else 3 if failures else 4
+    scheduled = sched.review(sched.make_scheduler(config), card, exercise.slug, "exercise", rating, now, day)
+    store.record_review(Review(exercise.slug, rating, now, int(result.duration_s * 1000), "", False, "exercise"),
+                        day, scheduled.card)
+    return rating
+
+
+def due_exercises(store: Store, now: datetime) -> list[str]:
+    """Slugs of passed exercises whose re-implementation is due."""
+    return sorted(slug for slug, card in store.cards("exercise").items() if card.due <= now)
 
 
 def has_passed(store: Store, exercise: Exercise) -> bool:
@@ -70,16 +95,17 @@ def record_implement(store: Store, exercise: Exercise, now: datetime, path: str)
     store.record_event(exercise.slug, "implement", now, path)
 
 
-def progress(store: Store, exercises: list[Exercise]) -> list[ExerciseProgress]:
-    """Each exercise's status for `drill list`: new, started or passed."""
+def progress(store: Store, exercises: list[Exercise], now: datetime) -> list[ExerciseProgress]:
+    """Each exercise's status for `drill list`: new, started, passed, or due for re-implementation."""
     checks = store.checks()
+    due = set(due_exercises(store, now))
     started = {slug for slug, _, _ in store.events("implement")}
     rows = []
     for exercise in exercises:
         mine = [c for c in checks if c.exercise == exercise.slug]
         passes = [c for c in mine if c.status == "pass"]
         if passes:
-            status = "passed"
+            status = "due" if exercise.slug in due else "passed"
         elif mine or exercise.slug in started:
             status = "started"
         else:

@@ -335,23 +335,29 @@ class Store:
     def activity_by_day(self) -> dict[date, tuple[int, int]]:
         """Per study day: (rated answers, passed checks)."""
         days: dict[date, list[int]] = {}
-        for day, count in self._rows("SELECT study_day, count(*) FROM reviews GROUP BY study_day"):
+        for day, count in self._rows("SELECT study_day, count(*) FROM reviews WHERE kind = 'question' GROUP BY study_day"):
             days.setdefault(date.fromisoformat(day), [0, 0])[0] = count
         for day, count in self._rows("SELECT study_day, count(*) FROM checks WHERE status = 'pass' GROUP BY study_day"):
             days.setdefault(date.fromisoformat(day), [0, 0])[1] = count
         return {day: (v[0], v[1]) for day, v in days.items()}
 
-    def count_all_reviews(self) -> int:
-        return int(self._rows("SELECT count(*) FROM reviews")[0][0])
+    def count_all_reviews(self, kind: str | None = None) -> int:
+        if kind is None:
+            return int(self._rows("SELECT count(*) FROM reviews")[0][0])
+        return int(self._rows("SELECT count(*) FROM reviews WHERE kind = ?", (kind,))[0][0])
 
-    def first_reviews_since(self, since: datetime) -> list[tuple[str, int, str]]:
-        """(item_id, rating, reviewed_at) of non-cram question reviews since a moment, oldest first."""
+    def retention_reviews(self, since: datetime) -> list[tuple[int, str, str | None]]:
+        """(rating, reviewed_at, previous reviewed_at of the same item) for question reviews since a moment,
+        cramming left out — what true retention is computed from."""
         rows = self._rows(
-            "SELECT item_id, rating, reviewed_at FROM reviews WHERE reviewed_at >= ? AND cram = 0 AND kind = 'question'"
-            " ORDER BY id",
+            "SELECT rating, reviewed_at, previous FROM ("
+            " SELECT rating, reviewed_at, cram, LAG(reviewed_at) OVER (PARTITION BY item_id ORDER BY id) AS previous"
+            " FROM reviews WHERE kind = 'question' AND cram = 0"
+            ") WHERE reviewed_at >= ?",
             (utc_text(since),),
         )
         return [(row[0], row[1], row[2]) for row in rows]
+
 
 
 def _card(row: sqlite3.Row) -> CardRow:

@@ -234,32 +234,130 @@ def _read_key(stream) -> str:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
-# --- the dashboard ---------------------------------------------------------------------------------------
+# --- the dashboard and stats ----------------------------------------------------------------------------
+
+
+def _streak_line(streak, goal_answers: int, answers_today: int) -> Text:
+    flame = "🔥" if streak.current else "·"
+    text = Text.assemble((f"{flame} {streak.current}-day streak", "bold"), (f"  (longest {streak.longest}", "dim"))
+    if streak.freezes:
+        text.append(f", {streak.freezes} freeze{'s' if streak.freezes != 1 else ''} held", style="cyan")
+    text.append(")", style="dim")
+    if streak.today_done:
+        text.append("   today's goal met ✓", style="green")
+    else:
+        text.append(f"   today: {answers_today}/{goal_answers} answers — or pass one check", style="yellow")
+    return text
 
 
 def dashboard(board) -> None:
     if board.fresh:
         out.print(Panel(
             markdown(
-                "**Welcome to drill** — interview practice for ML engineers.\n\n"
-                "- `drill quiz` — recall practice, scheduled by spaced repetition\n"
+                "**Welcome to drill** — interview practice for ML engineers and applied scientists.\n\n"
+                "- `drill quiz` — recall practice, scheduled by spaced repetition (FSRS)\n"
                 "- `drill quiz knn` — one topic; `drill quiz --tag scaling` — one theme across topics\n"
-                "- `drill lint` — check the question banks\n"
+                "- `drill implement kmeans` then `drill check kmeans` — implement it from scratch, graded\n"
+                "- `drill list` — every exercise and bank; `drill stats` — your streak and progress\n"
             ),
             title="drill", title_align="left", border_style="blue",
         ))
+    else:
+        out.print(_streak_line(board.streak, board.goal_answers, board.answers_today))
     table = Table(title="Due now", title_justify="left", show_edge=False, pad_edge=False)
     table.add_column("topic")
     table.add_column("due", justify="right")
     table.add_column("new", justify="right")
     table.add_column("questions", justify="right")
     for topic in board.topics:
-        table.add_row(topic.topic, str(topic.due) if topic.due else "·", str(topic.new), str(topic.total))
+        table.add_row(topic.topic, Text(str(topic.due), style="bold") if topic.due else Text("·", style="dim"),
+                      str(topic.new), str(topic.total))
     out.print(table)
-    out.print(Text(f"Reviews today: {board.reviews_today} · new still allowed today: {board.new_room}", style="dim"))
+    if board.exercises_due:
+        out.print(Text.assemble(("Implement again: ", "bold"), ", ".join(board.exercises_due)))
+    out.print(Text(f"New questions still allowed today: {board.new_room}", style="dim"))
     if board.problems:
         out.print(Text(f"{board.problems} problem(s) in your banks — run drill lint", style="yellow"))
-    out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan")))
+    out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan"), (f"  — {board.reason}", "dim")))
+
+
+HEAT_COLOURS = ["grey23", "dark_green", "green4", "green3", "bright_green"]
+HEAT_CHARS = ["·", "░", "▒", "▓", "█"]
+
+
+def heatmap(levels: dict, today, weeks: int) -> None:
+    """A contribution-style grid: a column per week (oldest left), a row per weekday, today bottom-right."""
+    from datetime import timedelta
+
+    last_monday = today - timedelta(days=today.weekday())
+    start = last_monday - timedelta(weeks=weeks - 1)
+    colour = out.color_system is not None
+    labels = [" "] * (2 * weeks + 2)
+    previous_month = None
+    for week in range(weeks):
+        monday = start + timedelta(weeks=week)
+        if monday.month != previous_month and all(c == " " for c in labels[2 * week - 1: 2 * week + 3]):
+            labels[2 * week: 2 * week + 3] = monday.strftime("%b")
+        previous_month = monday.month
+    month_row = Text("     " + "".join(labels).rstrip(), style="dim")
+    out.print(month_row)
+    for weekday, name in enumerate(["Mon", "", "Wed", "", "Fri", "", "Sun"]):
+        row = Text(f"{name:<4} ", style="dim")
+        for week in range(weeks):
+            day = start + timedelta(weeks=week, days=weekday)
+            if day > today:
+                row.append("  ")
+                continue
+            level = levels.get(day, 0)
+            if colour:
+                row.append("■ ", style=HEAT_COLOURS[level])
+            else:
+                row.append(HEAT_CHARS[level] + " ")
+        out.print(row, no_wrap=True)
+    legend = Text("     less ", style="dim")
+    for level in range(5):
+        legend.append("■ " if colour else HEAT_CHARS[level] + " ", style=HEAT_COLOURS[level] if colour else "")
+    legend.append("more", style="dim")
+    out.print(legend)
+
+
+def stats(data, levels: dict) -> None:
+    out.print(_streak_line(data.streak, data.goal_answers, data.answers_today))
+    if data.streak.frozen_days:
+        spent = ", ".join(d.strftime("%a %d %b") for d in data.streak.frozen_days[-3:])
+        out.print(Text(f"Freezes spent on: {spent}", style="cyan"))
+    out.print()
+    heatmap(levels, data.today, 26)
+    out.print()
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold")
+    summary.add_column()
+    summary.add_row("Reviews", f"{data.reviews_today} today · {data.reviews_total} in total · {data.due_now} due now")
+    retention = "—" if data.retention is None else f"{100 * data.retention:.0f}% of {data.retention_reviews} reviews"
+    summary.add_row("True retention", f"{retention} (last 30 days)")
+    summary.add_row("Exercises", f"{data.exercises_passed} passed of {data.exercises_attempted} attempted"
+                    + (f" · implement again: {', '.join(data.exercises_due)}" if data.exercises_due else ""))
+    if data.leeches:
+        summary.add_row("Leeches", Text(", ".join(data.leeches), style="red"))
+    out.print(summary)
+    out.print()
+    out.print(Text("Due in the next 14 days", style="bold"))
+    peak = max(data.forecast) or 1
+    for offset, count in enumerate(data.forecast):
+        from datetime import timedelta
+
+        day = data.today + timedelta(days=offset)
+        label = "today" if offset == 0 else day.strftime("%a %d")
+        bar = "█" * max(1 if count else 0, round(24 * count / peak))
+        out.print(Text.assemble((f"  {label:<7}", "dim"), (bar, "cyan"), f" {count}" if count else ""))
+    out.print()
+    table = Table(title="Mastery by topic", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("topic", "learned", "seen", "recall now"):
+        table.add_column(column, justify="left" if column == "topic" else "right")
+    for topic in data.topics:
+        recall = "—" if topic.mean_recall is None else f"{100 * topic.mean_recall:.0f}%"
+        table.add_row(topic.topic, f"{topic.learned}/{topic.total}", str(topic.seen), recall)
+    out.print(table)
 
 
 # --- exercises -------------------------------------------------------------------------------------------
