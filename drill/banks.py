@@ -7,10 +7,12 @@ reported at once as `path:line: what is wrong — how to fix it`.
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +78,76 @@ def bank_files() -> list[Path]:
     return files
 
 
-def load_banks(files: Iterable[Path] | None = None) -> LoadResult:
-    """Load banks (default: all bundled and user banks) and check ids and follow-ups across them."""
+def load_banks(files: Iterable[Path] | None = None, *, use_cache: bool = True) -> LoadResult:
+    """Load banks (default: all bundled and user banks) and check ids and follow-ups across them.
+
+    Banks that validated before and have not changed since (same size and modification time) are read from a
+    JSON cache under DRILL_HOME; `drill lint` passes use_cache=False and always validates from the YAML.
+    """
     result = LoadResult()
     for path in bank_files() if files is None else files:
-        bank, problems = load_bank(path)
+        bank = _cached_bank(Path(path)) if use_cache else None
+        problems: list[Problem] = []
+        if bank is None:
+            bank, problems = load_bank(path)
+            if bank is not None and use_cache:
+                _cache_bank(bank)
         result.problems += problems
         if bank is not None:
             result.banks.append(bank)
     result.problems += _cross_bank_problems(result.banks)
     return result
+
+
+_CACHE_FORMAT = 1
+
+
+def _cache_file(path: Path) -> Path:
+    import hashlib
+
+    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+    return paths.cache_dir() / f"bank-{digest}.json"
+
+
+def _signature(path: Path) -> list[int]:
+    stat = path.stat()
+    return [_CACHE_FORMAT, stat.st_mtime_ns, stat.st_size]
+
+
+def _cached_bank(path: Path) -> Bank | None:
+    """The bank as last validated, if the file has not changed since; None otherwise (never raises)."""
+    try:
+        data = json.loads(_cache_file(path).read_text(encoding="utf-8"))
+        if data["signature"] != _signature(path) or data["path"] != str(path.resolve()):
+            return None
+        return Bank(
+            topic=data["topic"], title=data["title"], path=path,
+            questions=tuple(
+                Question(**{
+                    **q, "path": path,
+                    "key_points": tuple(KeyPoint(k["text"], tuple(k["patterns"])) for k in q["key_points"]),
+                    **{key: tuple(q[key]) for key in ("choices", "steps", "follow_ups", "tags")},
+                })
+                for q in data["questions"]
+            ),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _cache_bank(bank: Bank) -> None:
+    """Remember a validated bank; a cache that cannot be written is simply skipped."""
+    try:
+        questions = [{**asdict(q), "path": None} for q in bank.questions]
+        data = {"signature": _signature(bank.path), "path": str(bank.path.resolve()), "topic": bank.topic,
+                "title": bank.title, "questions": questions}
+        target = _cache_file(bank.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        pass
 
 
 def load_bank(path: Path) -> tuple[Bank | None, list[Problem]]:
@@ -116,7 +178,7 @@ def load_bank(path: Path) -> tuple[Bank | None, list[Problem]]:
     if root is None:
         return None, [Problem(path, 1, "the file holds no YAML document", "a bank needs `topic`, `title` and `questions`")]
     checker = _BankChecker(path)
-    bank = checker.bank(root)
+    bank = checker.bank(root, text)
     return (bank if not checker.problems else None), checker.problems
 
 
@@ -230,9 +292,10 @@ class _BankChecker:
 
     # --- the bank -----------------------------------------------------------------------------------------
 
-    def bank(self, root: yaml.Node) -> Bank | None:
-        if _has_alias(root):
-            self.problem(_has_alias(root), "YAML aliases (*name) are not allowed in banks", "write the value out in full")
+    def bank(self, root: yaml.Node, text: str) -> Bank | None:
+        alias = _has_alias(root) if _MAYBE_ALIAS.search(text) else None
+        if alias is not None:
+            self.problem(alias, "YAML aliases (*name) are not allowed in banks", "write the value out in full")
             return None
         top = self.mapping(root, "the top level of a bank")
         if top is None:
@@ -391,6 +454,10 @@ class _BankChecker:
             if text is not None:
                 points.append(KeyPoint(text, patterns))
         return tuple(points)
+
+
+# An alias needs an anchor (&name) and a use (*name); only text that could hold both is walked node by node.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])&[^\s\[\]{},]+[\s\S]*(?:^|[\s\[{,:-])\*[^\s\[\]{},]", re.MULTILINE)
 
 
 def _has_alias(root: yaml.Node) -> yaml.Node | None:

@@ -89,10 +89,10 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
     elif question.type == "numeric":
         value = _read_valid(reader, "Your answer (a number):", parse_number)
         assessment = assess_numeric(question, value)
-        ui.graded(bool(assessment.correct), f"The answer is {question.answer:g}.")
+        ui.graded(bool(assessment.correct), f"The answer is {ui.number(float(question.answer))}.")
         ui.explanation(question.explanation)
         rating = _Rating(assessment.suggested or 1, False)
-        typed = f"{value:g}"
+        typed = ui.number(value)
     elif question.type == "derivation":
         attempts = []
         for number, step in enumerate(question.steps, start=1):

@@ -50,7 +50,7 @@ def lint_content(targets: list[Path] | None = None) -> LintReport:
         bank_targets = [t for t in bank_targets if t.is_file()]
     wanted = {t.resolve() for t in bank_targets}
     others = [p for p in bank_files() if p.resolve() not in wanted]
-    loaded = load_banks(list(bank_targets) + others)
+    loaded = load_banks(list(bank_targets) + others, use_cache=False)
     problems = [p for p in loaded.problems if Path(p.path).resolve() in wanted]
     banks = [b for b in loaded.banks if b.path.resolve() in wanted]
 

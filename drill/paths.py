@@ -50,6 +50,11 @@ def config_path() -> Path:
     return home() / "config.toml"
 
 
+def cache_dir() -> Path:
+    """Parsed banks, so that a session starts without re-reading YAML that has not changed."""
+    return home() / "cache"
+
+
 def user_banks_dir() -> Path:
     return home() / "banks"
 

@@ -98,7 +98,7 @@ def tolerance(question: Question) -> float:
 
 def assess_numeric(question: Question, value: float) -> Assessment:
     correct = abs(value - float(question.answer)) <= tolerance(question) * (1 + 1e-9)
-    return Assessment(correct=correct, suggested=3 if correct else 1, given=f"{value:g}")
+    return Assessment(correct=correct, suggested=3 if correct else 1, given=repr(value))
 
 
 # --- the session -----------------------------------------------------------------------------------------

@@ -80,6 +80,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX events_by_exercise ON exercise_events (exercise, kind);
     """,
+    # 2: stats read recent reviews by time (true retention over the last 30 days)
+    "CREATE INDEX reviews_by_time ON reviews (reviewed_at);",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -350,10 +352,9 @@ class Store:
         """(rating, reviewed_at, previous reviewed_at of the same item) for question reviews since a moment,
         cramming left out — what true retention is computed from."""
         rows = self._rows(
-            "SELECT rating, reviewed_at, previous FROM ("
-            " SELECT rating, reviewed_at, cram, LAG(reviewed_at) OVER (PARTITION BY item_id ORDER BY id) AS previous"
-            " FROM reviews WHERE kind = 'question' AND cram = 0"
-            ") WHERE reviewed_at >= ?",
+            "SELECT r.rating, r.reviewed_at, (SELECT p.reviewed_at FROM reviews p WHERE p.item_id = r.item_id"
+            " AND p.id < r.id AND p.kind = 'question' AND p.cram = 0 ORDER BY p.id DESC LIMIT 1)"
+            " FROM reviews r WHERE r.reviewed_at >= ? AND r.kind = 'question' AND r.cram = 0",
             (utc_text(since),),
         )
         return [(row[0], row[1], row[2]) for row in rows]

@@ -30,6 +30,13 @@ def markdown(text: str) -> Markdown:
     return Markdown(text.strip(), code_theme="ansi_dark")
 
 
+def number(value: float) -> str:
+    """A number as a person writes it: 16,000,000 rather than 1.6e+07; 0.7311 rather than 0.731058578."""
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1e-4 else f"{value:.4g}"
+
+
 def error(message: str) -> None:
     """One readable line on stderr."""
     err.print(Text(f"drill: {message}", style="red"))

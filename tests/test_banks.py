@@ -135,3 +135,18 @@ def test_user_banks_load_beside_the_bundled_ones(drill_env: Path) -> None:
     result = load_banks()
     assert "demo" in {b.topic for b in result.banks}
     assert {"knn", "kmeans", "linear-regression"} <= {b.topic for b in result.banks}
+
+
+def test_the_parsed_bank_cache_is_used_until_the_file_changes(demo_bank: Path) -> None:
+    import os
+
+    first = load_banks([demo_bank])
+    assert load_banks([demo_bank]).banks == first.banks, "a cached bank equals the parsed one"
+    demo_bank.write_text(DEMO_BANK.replace("Why a sigmoid?", "Why the logistic function?"))
+    stat = demo_bank.stat()
+    os.utime(demo_bank, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    assert load_banks([demo_bank]).banks[0].questions[0].prompt == "Why the logistic function?"
+    demo_bank.write_text("topic: demo\ntitle: [\n")
+    os.utime(demo_bank, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2 * 10**9))
+    broken = load_banks([demo_bank])
+    assert not broken.banks and broken.problems, "a broken edit is reported, not hidden by the cache"

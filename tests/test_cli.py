@@ -124,3 +124,26 @@ def test_a_bad_drill_now_is_one_readable_line(now: str, monkeypatch: pytest.Monk
     monkeypatch.setenv("DRILL_NOW", now)
     result = runner.invoke(app, ["quiz", "knn"])
     assert result.exit_code == 2 and "DRILL_NOW" in result.output + (result.stderr or "")
+
+
+def test_help_and_quiz_import_neither_numpy_nor_the_grader(tmp_path: Path, demo_bank: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy\n"
+        "sys.argv = ['drill'] + sys.argv[1:]\n"
+        "try:\n"
+        "    runpy.run_module('drill', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] == 'numpy' or m.startswith('drill.grading'))\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    for args, stdin in ((["--help"], ""), (["quiz", "--bank", str(demo_bank)], "x\n3\nq\n")):
+        result = subprocess.run([sys.executable, "-c", probe, *args], input=stdin, text=True, capture_output=True,
+                                env=env, timeout=60)
+        assert "HEAVY []" in result.stderr, (args, result.stderr[-500:])

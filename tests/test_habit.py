@@ -202,3 +202,28 @@ def test_heatmap_levels_are_quartiles_of_active_days() -> None:
     values = {D0 + timedelta(days=i): v for i, v in enumerate([0, 1, 2, 3, 4, 5, 6, 7, 8])}
     levels = heatmap_levels(values)
     assert levels[D0] == 0 and levels[D0 + timedelta(days=1)] == 1 and levels[D0 + timedelta(days=8)] == 4
+
+
+def test_true_retention_counts_real_reviews_only(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from drill.config import Config
+    from drill.models import Review
+    from drill.stats import compute_stats
+    from drill.store import open_store
+
+    store = open_store(tmp_path / "p.sqlite3")
+    base = datetime(2026, 3, 1, 10, tzinfo=UTC)
+
+    def log(item: str, rating: int, days: float, cram: bool = False) -> None:
+        moment = base + timedelta(days=days)
+        store.record_review(Review(item, rating, moment, cram=cram), moment.date(), None)
+
+    log("a", 3, 0)  # first sighting: not a review
+    log("a", 1, 0.01)  # a learning step minutes later: not counted
+    log("a", 3, 5)  # a real review, recalled
+    log("b", 3, 0)
+    log("b", 1, 6)  # a real review, forgotten
+    log("b", 4, 7, cram=True)  # cramming never counts
+    data = compute_stats(store, Config(), base + timedelta(days=8))
+    assert data.retention == 0.5 and data.retention_reviews == 2
