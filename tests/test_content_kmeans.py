@@ -859,3 +859,87 @@ def test_choice_answers_point_at_the_verified_statement():
     assert "strictly convex" in Q["kmeans-convexity"]["choices"][Q["kmeans-convexity"]["answer"]]
     assert "halfway" in Q["kmeans-unequal-clusters"]["choices"][Q["kmeans-unequal-clusters"]["answer"]]
     assert "fixed point" in Q["kmeans-init-sensitivity"]["choices"][Q["kmeans-init-sensitivity"]["answer"]]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# Key-point patterns against realistic typed answers, and choice references as the learner sees them
+# ----------------------------------------------------------------------------------------------------------
+
+
+def _kp(qid: str, needle: str) -> dict:
+    (kp,) = [kp for kp in Q[qid]["key_points"] if needle in kp["text"]]
+    return kp
+
+
+# (question, key point text fragment, typed answer that must NOT cover it): substrings inside unrelated words
+# ("known" ⊃ "kn", "clustering" ⊃ "ring", "dominant" ⊃ "nan", "k-means" ⊃ "mean", "rubric" ⊃ "bic", ...)
+DECOYS = [
+    ("kmeans-why-converge", "finitely many partitions", "It is a well-known, widely used algorithm."),
+    ("kmeans-why-converge", "not the global optimum", "Initialisation with k-means++ helps."),
+    ("kmeans-lloyd", "mean of its assigned points", "Pick k-means++ seeds, label points, move centres."),
+    ("kmeans-outliers", "pulled by outliers", "Use k-medoids instead of k-means."),
+    ("kmeans-cluster-shapes", "unequal size", "Clustering results are bad during clustering."),
+    ("kmeans-cluster-shapes", "spherical", "It struggles around background noise."),
+    ("kmeans-choose-k", "gap statistic", "A symbiotic approach with a rubric from a cubic fit."),
+    ("kmeans-empty-clusters", "NaN", "A dominant cluster can steal the points."),
+    ("kmeans-iterations-bound", "max_iters", "It can escape or capture local optima."),
+    ("kmeans-high-dimensions", "reduce dimension", "Upcast the features to float64."),
+    ("kmeans-gmm-link", "hard-assignment EM", "A limitation of k-means is its spherical bias."),
+    ("kmeans-minibatch", "small random batches", "Mini-batch k-means is a faster variant."),
+    ("kmeans-predict-new-points", "uses as features", "Beyond segmentation, apply the same feature scaling."),
+]
+
+# (question, key point text fragment, typed answer that MUST cover it): usual phrasings of a strong candidate
+PARAPHRASES = [
+    ("kmeans-why-converge", "finitely many partitions", "there are at most k^n assignments"),
+    ("kmeans-why-converge", "not the global optimum", "a local minimum, not necessarily the global one"),
+    ("kmeans-lloyd", "mean of its assigned points", "recompute the means of each cluster"),
+    ("kmeans-objective", "both the assignments", "optimised over labels and centers"),
+    ("kmeans-outliers", "pulled by outliers", "the centroid is the mean, so one outlier drags it"),
+    ("kmeans-cluster-shapes", "unequal size", "fails on rings and concentric circles"),
+    ("kmeans-choose-k", "gap statistic", "or BIC on a GMM"),
+    ("kmeans-empty-clusters", "NaN", "the mean of zero points is NaN"),
+    ("kmeans-iterations-bound", "max_iters", "cap the number of iterations"),
+    ("kmeans-complexity", "O(nkd) per iteration", "each iteration is O(knd)"),
+    ("kmeans-complexity", "O(nkd) per iteration", "O(k*n*d*i) time"),
+    ("kmeans-complexity", "times the number of iterations", "O(k*n*d*i) time"),
+    ("kmeans-complexity", "memory O(nd)", "O(n*d + k*d) space"),
+    ("kmeans-restarts", "proportionally more compute", "it multiplies the compute"),
+    ("kmeans-gmm-link", "hard-assignment EM", "the σ → 0 limit of a GMM"),
+    ("kmeans-minibatch", "small random batches", "sample a small batch each step"),
+    ("kmeans-predict-new-points", "uses as features", "use the distances to the centroids as features"),
+]
+
+
+@pytest.mark.parametrize("qid,point,typed", DECOYS, ids=[f"{d[0]}:{d[2][:20]}" for d in DECOYS])
+def test_patterns_ignore_substring_decoys(qid, point, typed):
+    assert not covered(typed, _kp(qid, point)), (qid, point, typed)
+
+
+@pytest.mark.parametrize("qid,point,typed", PARAPHRASES, ids=[f"{p[0]}:{p[2][:20]}" for p in PARAPHRASES])
+def test_patterns_accept_usual_phrasings(qid, point, typed):
+    assert covered(typed, _kp(qid, point)), (qid, point, typed)
+
+
+def test_option_references_use_the_displayed_numbering():
+    # the quiz shows choices numbered from 1 ("1. ...", "The answer is 2."), so explanations must too; every
+    # "option N" in these explanations names a wrong choice, so read 1-based it must never be the keyed one
+    seen = 0
+    for q in of_type("choice"):
+        for number in re.findall(r"\boption (\d+)", q["explanation"], re.IGNORECASE):
+            assert 1 <= int(number) <= len(q["choices"]), (q["id"], number)
+            assert int(number) - 1 != q["answer"], (q["id"], f"option {number} is the keyed answer")
+            seen += 1
+    assert seen >= 8
+    assert "option 3 is wrong: a pointwise" in Q["kmeans-convexity"]["explanation"]
+    assert "minimising out the assignments" in Q["kmeans-convexity"]["choices"][2]
+
+
+def test_voronoi_partition_count_beats_k_to_the_n_only_for_large_n():
+    # "O(n^(kd)) ... far fewer than kⁿ once n ≫ kd": false for small n, true for large n
+    def log_ratio(n, k, d):  # log10(n^(kd) / k^n)
+        return k * d * math.log10(n) - n * math.log10(k)
+
+    assert log_ratio(100, 3, 10) > 0  # n^(kd) = 10^60 > 3^100 ≈ 5·10^47
+    assert log_ratio(10_000, 3, 10) < 0
+    assert "n ≫ kd" in Q["kmeans-iterations-bound"]["answer"]

@@ -941,3 +941,62 @@ def test_kth_neighbour_distance_flags_outlier_and_needs_self_exclusion():
     k = 5
     score = np.sort(D, axis=1)[:, k - 1]
     assert np.argmax(score) == 200
+
+
+# ----------------------------------------------------------------------------- key points vs realistic typed answers
+
+
+def _kp(by_id, qid: str, needle: str) -> dict:
+    (kp,) = [kp for kp in by_id[qid]["key_points"] if needle in kp["text"]]
+    return kp
+
+
+# (question, key point text fragment, typed answer that must NOT cover it): words that merely echo the
+# prompt ("mixed", "approximate") or contain the pattern by accident ("in order to", "limitation")
+KNN_DECOYS = [
+    ("knn-ties", "depend on data order", "In order to handle ties I would use odd k."),
+    ("knn-condensing", "order-dependent", "In order to shrink it, keep fewer points."),
+    ("knn-hamming-categorical", "Gower", "One-hot encode; for mixed data I would do that too."),
+    ("knn-ann", "trades exact recall", "Approximate methods such as HNSW are fast."),
+    ("knn-kd-ball-trees", "O(log n)", "They work in low dimensions but not in high dimensions."),
+    ("knn-cover-hart", "an asymptotic (n → ∞)", "A limitation of 1-NN is noise."),
+    ("knn-algorithm", "averages the neighbours", "The meaning of similar is set by the metric."),
+]
+
+KNN_PARAPHRASES = [
+    ("knn-lazy-learner", "deferred to prediction", "all computation happens at inference"),
+    ("knn-lazy-learner", "deferred to prediction", "the work waits until a query comes in"),
+    ("knn-lazy-learner", "only stores", "training is just saving X and y"),
+    ("knn-lazy-learner", "cheap training", "prediction is expensive"),
+    ("knn-choice-of-k", "small k gives high variance", "lower k gives more variance"),
+    ("knn-choice-of-k", "small k gives high variance", "increasing k reduces variance"),
+    ("knn-choice-of-k", "large k gives high bias", "bigger k underfits"),
+    ("knn-choice-of-k", "large k gives high bias", "increasing k increases bias"),
+    ("knn-ties", "depend on data order", "the result depends on the order of the training rows"),
+    ("knn-irrelevant-features", "every feature counts equally", "KNN can't ignore a feature"),
+    ("knn-distance-metrics", "Hamming", "Jaccard for sets"),
+    ("knn-ann", "locality-sensitive hashing", "Annoy builds random projection trees"),
+    ("knn-ann", "trades exact recall", "you give up exactness for a speed/accuracy trade-off"),
+    ("knn-curse-of-dimensionality", "distances concentrate", "all points are roughly equidistant"),
+    ("knn-curse-of-dimensionality", "remedies", "reduce dimensionality first"),
+    ("knn-condensing", "order-dependent", "the subset depends on the order of the data"),
+]
+
+
+@pytest.mark.parametrize("qid,point,typed", KNN_DECOYS, ids=[f"{d[0]}:{d[2][:20]}" for d in KNN_DECOYS])
+def test_patterns_ignore_decoys(by_id, qid, point, typed):
+    assert not covered(_kp(by_id, qid, point), typed), (qid, point, typed)
+
+
+@pytest.mark.parametrize("qid,point,typed", KNN_PARAPHRASES, ids=[f"{p[0]}:{p[2][:20]}" for p in KNN_PARAPHRASES])
+def test_patterns_accept_usual_phrasings(by_id, qid, point, typed):
+    assert covered(_kp(by_id, qid, point), typed), (qid, point, typed)
+
+
+def test_min_max_does_not_keep_sparse_zeros_but_max_abs_does(by_id):
+    # the bank now says max-abs (not min-max) keeps zeros at zero: min-max maps 0 to −min/(max − min)
+    x = np.array([-2.0, 0.0, 0.0, 3.0, 0.0])
+    minmax = (x - x.min()) / (x.max() - x.min())
+    maxabs = x / np.abs(x).max()
+    assert np.all(minmax[x == 0] != 0) and np.all(maxabs[x == 0] == 0)
+    assert "max-abs" in by_id["knn-standardise-vs-minmax"]["answer"]

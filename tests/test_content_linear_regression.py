@@ -215,6 +215,41 @@ def test_unrelated_answers_do_not_pass(questions):
             assert hits * 2 < len(kps), f"{item['id']}: unrelated answer covers {hits}/{len(kps)}: {text[:30]}"
 
 
+# Realistic typed phrasings a strong candidate uses, with the key points (0-based) they must cover,
+# and wrong or off-topic phrasings with the points they must NOT cover.
+TYPED = [
+    ("linreg-what-is-linear", "It predicts a continuous value as y = w*x + b; it is linear in w, so x^2 features are fine.",
+     {0, 2, 3}, set()),
+    ("linreg-what-is-linear", "E[y|x] = beta^T x, a linear function of the features; the target is numeric.", {0, 1, 3}, set()),
+    ("linreg-uniqueness", "If XtX is singular there are infinitely many solutions, but the fitted values are identical.",
+     {1, 2}, set()),
+    ("linreg-gd-vs-closed-form", "The normal equation is O(n p^2 + p^3); GD is O(nd) per step.", {0}, set()),
+    ("linreg-gd-vs-closed-form", "I would choose between them and 2 or 3 other things.", set(), {0}),
+    ("linreg-sgd-constant-step", "It won't converge exactly; it hovers near w* because the gradients are noisy.", {0, 1}, set()),
+    ("linreg-gauss-markov", "OLS is BLUE; normality isn't required; ridge can have lower MSE.", {1, 2, 3}, set()),
+    ("linreg-gauss-markov", "It holds without assuming Gaussian errors.", {2}, set()),
+    ("linreg-gauss-markov", "Gauss-Markov assumes normal errors and requires normality.", set(), {2}),
+    ("linreg-heteroscedasticity", "The weights remain unbiased but the standard errors are wrong.", {0, 1}, {2}),
+    ("linreg-noise-variance", "E[RSS] = sigma^2 (n - p), so divide by n - p.", {1, 2}, set()),
+    ("linreg-collinearity", "Predictive accuracy is largely unaffected.", {2}, set()),
+    ("linreg-wrong-loss", "Outputs aren't bounded to [0,1]; points that are confidently correct still pull the boundary.",
+     {0, 1}, set()),
+    ("linreg-wrong-loss", "The correct loss is cross-entropy.", {3}, {1}),
+    ("linreg-ridge", "Penalise the sum of squares of the coefficients: (X'X + αI)^-1 X'y; it trades bias for variance.",
+     {0, 1, 3}, set()),
+    ("linreg-ridge", "Ridge fits a bias term and the weights.", set(), {3}),
+    ("linreg-unpenalised-intercept", "Centre the data and don't penalise the intercept.", {2, 3}, set()),
+]
+
+
+@pytest.mark.parametrize("qid, text, must, must_not", TYPED)
+def test_typed_phrasings(q, qid, text, must, must_not):
+    kps = q[qid]["key_points"]
+    hits = {i for i, kp in enumerate(kps) if covered(text, kp)}
+    assert must <= hits, f"{qid}: {text!r} should cover {sorted(must - hits)}"
+    assert not (must_not & hits), f"{qid}: {text!r} should not cover {sorted(must_not & hits)}"
+
+
 def test_terminal_friendly_text(questions):
     for item in questions:
         texts = [item["prompt"]] + item.get("steps", []) + item.get("choices", [])
@@ -749,6 +784,16 @@ def test_solve_not_invert_claims():
     Q, R = np.linalg.qr(X)
     err_qr = np.linalg.norm(np.linalg.solve(R, Q.T @ y) - w_true)
     assert err_normal > 100 * max(err_lstsq, err_qr)
+    # ...but only for a small-residual fit. With a large residual (orthogonal to the exact column space U),
+    # merely rounding X perturbs the least-squares solution at the κ(X)² level, so QR and SVD lose
+    # their advantage: the sensitivity belongs to the problem, not to the method.
+    r = (np.eye(n) - U @ U.T) @ rng.standard_normal(n)
+    r *= 100 * np.linalg.norm(y) / np.linalg.norm(r)
+    err_qr_big = np.linalg.norm(np.linalg.solve(R, Q.T @ (y + r)) - w_true)
+    err_lstsq_big = np.linalg.norm(ols(X, y + r) - w_true)
+    err_normal_big = np.linalg.norm(np.linalg.solve(X.T @ X, X.T @ (y + r)) - w_true)
+    assert min(err_qr_big, err_lstsq_big) > 1000 * max(err_qr, err_lstsq)
+    assert min(err_qr_big, err_lstsq_big) > 0.1 * err_normal_big  # no longer much better than the normal equations
 
 
 def test_implementation_recipe():
@@ -1002,14 +1047,19 @@ def test_lasso_vs_ridge_zeros(q):
     X, _ = np.linalg.qr(rng.standard_normal((n, d)))  # orthonormal columns: XᵀX = I
     y = X @ np.array([3.0, 0.5, -0.2, -2.0]) + 0.1 * rng.standard_normal(n)
     z = X.T @ y
-    # brute force each separable coordinate problem ½w² − wz + λ|w| (plus ½λw² for ridge)
+    # brute force each separable coordinate problem of ½‖y − Xw‖² + λ·penalty:
+    # ½w² − wz + λ|w| (lasso) and ½w² − wz + λw² (ridge, penalty ‖w‖² as the explanation states)
     grid = np.linspace(-5, 5, 200001)
     for j in range(d):
         lasso_obj = 0.5 * grid**2 - grid * z[j] + lam * np.abs(grid)
-        ridge_obj = 0.5 * grid**2 - grid * z[j] + 0.5 * lam * grid**2
+        ridge_obj = 0.5 * grid**2 - grid * z[j] + lam * grid**2
         assert abs(grid[np.argmin(lasso_obj)] - soft(z[j], lam)) < 1e-4
-        assert abs(grid[np.argmin(ridge_obj)] - z[j] / (1 + lam)) < 1e-4
-    assert np.sum(soft(z, lam) == 0) >= 1 and np.all(z / (1 + lam) != 0)
+        assert abs(grid[np.argmin(ridge_obj)] - z[j] / (1 + 2 * lam)) < 1e-4
+    # the full objectives agree with the coordinate-wise closed forms
+    assert np.allclose(num_grad(lambda v: 0.5 * np.sum((y - X @ v) ** 2) + lam * v @ v, z / (1 + 2 * lam)), 0,
+                       atol=1e-5)
+    assert np.sum(soft(z, lam) == 0) >= 1 and np.all(z / (1 + 2 * lam) != 0)
+    assert "zⱼ/(1 + 2λ)" in q["linreg-lasso-zeros"]["explanation"]
     # same behaviour on a general design: exact zeros satisfying the subgradient (KKT) conditions
     Xg = rng.standard_normal((50, 10))
     yg = Xg[:, :3] @ np.array([2.0, -1.0, 1.5]) + 0.5 * rng.standard_normal(50)

@@ -510,6 +510,8 @@ def test_decision_boundary_and_threshold():
     # Scaling (w, b) by c > 0 keeps every decision, sharpens probabilities.
     assert np.array_equal(z >= 0, 3 * z >= 0)
     assert np.mean(np.abs(sigmoid(3 * z) - 0.5)) > np.mean(np.abs(sigmoid(z) - 0.5))
+    assert np.array_equal(z >= 0, 0.3 * z >= 0)
+    assert np.mean(np.abs(sigmoid(0.3 * z) - 0.5)) < np.mean(np.abs(sigmoid(z) - 0.5))  # c < 1: softer
     # Signed distance = (wᵀx + b)/‖w‖: project onto the hyperplane and check.
     x = X[0]
     d = (w @ x + b) / np.linalg.norm(w)
@@ -648,6 +650,10 @@ def test_no_closed_form_except_saturated():
     w = fit_newton(X, y)
     emp = np.array([y[groups == k].mean() for k in range(3)])
     assert np.allclose(w, logit(emp), atol=1e-8)
+    # A group with only positives: its weight's loss keeps falling as the weight grows (no finite MLE).
+    Xg, yg = np.eye(2)[[0, 0, 1, 1]], np.array([1.0, 1.0, 1.0, 0.0])
+    losses = [objective(np.array([t, 0.0]), Xg, yg) for t in (1.0, 5.0, 20.0, 40.0)]
+    assert np.all(np.diff(losses) < 0)
 
 
 def test_gradient_contribution_bounded(data):
@@ -684,6 +690,14 @@ def test_proper_scoring_rule():
         assert np.allclose(R, H + KL)
         R2 = q / p**2 + (1 - q) / (1 - p) ** 2
         assert np.all(R2 > 0)
+    # Accuracy: every p on the right side of 0.5 has the same expected score (proper, not strictly).
+    q = 0.77
+    acc = lambda p: q * (p >= 0.5) + (1 - q) * (p < 0.5)  # noqa: E731
+    assert acc(0.51) == acc(0.77) == acc(0.99) > acc(0.3)
+    # Hinge on the score 2p − 1: the expected loss is minimised at the extreme p = 1, not at p = q.
+    grid = np.linspace(0, 1, 10_001)
+    hinge = q * np.maximum(0, 1 - (2 * grid - 1)) + (1 - q) * np.maximum(0, 1 + (2 * grid - 1))
+    assert grid[np.argmin(hinge)] == 1.0
 
 
 # ------------------------------------------------------------------------------------------------
@@ -841,6 +855,14 @@ def test_separable_data_no_mle():
     # L2 gives a finite minimiser with zero gradient.
     wl = fit_newton(X, y, lam=0.1)
     assert np.linalg.norm(wl) < 10 and np.max(np.abs(gradient(wl, X, y, lam=0.1))) < 1e-10
+    # With the intercept left unpenalised it is still finite when both classes occur.
+    Xb = with_ones(X + np.array([2.0, 0.0]))  # shifted, so the intercept has work to do
+    wf = fit_newton(Xb, y, lam=0.1, pen=np.array([0.0, 1.0, 1.0]))
+    assert (
+        np.linalg.norm(wf) < 10
+        and np.max(np.abs(gradient(wf, Xb, y, lam=0.1, pen=np.array([0.0, 1.0, 1.0])))) < 1e-10
+    )
+    assert np.linalg.eigvalsh(hessian(wf, Xb, lam=0.1, pen=np.array([0.0, 1.0, 1.0]))).min() > 0
 
 
 def test_l2_map_and_sklearn_c(data):
@@ -1202,6 +1224,26 @@ def test_glm_exponential_family_form():
     H1 = np.column_stack([num_grad(lambda v, j=j: gradient(v, X, y1)[j], w) for j in range(3)])
     H2 = np.column_stack([num_grad(lambda v, j=j: gradient(v, X, y2)[j], w) for j in range(3)])
     assert np.allclose(H1, H2, atol=1e-6)
+    # Probit and complementary log-log: the per-example NLL is still convex in the linear predictor…
+    eta = np.linspace(-4, 2.5, 131)  # where the cloglog curvature is still representable in float64
+    erfc = np.vectorize(math.erfc)
+    links = {  # (log F, log(1 − F)), each computed without cancellation
+        "probit": (
+            lambda e: np.log(0.5 * erfc(-e / math.sqrt(2))),
+            lambda e: np.log(0.5 * erfc(e / math.sqrt(2))),
+        ),
+        "cloglog": (lambda e: np.log(-np.expm1(-np.exp(e))), lambda e: -np.exp(e)),
+    }
+    h = 1e-3
+    hess_by_y = {}
+    for name, (logF, logS) in links.items():
+        for yy in (0.0, 1.0):
+            nll = lambda e, logF=logF, logS=logS, yy=yy: -(yy * logF(e) + (1 - yy) * logS(e))  # noqa: E731
+            d2 = (nll(eta + h) - 2 * nll(eta) + nll(eta - h)) / h**2
+            assert np.all(d2 > 0), (name, yy)
+            hess_by_y[name, yy] = d2
+        # …but its curvature depends on y (observed ≠ expected information), unlike the logit.
+        assert np.max(np.abs(hess_by_y[name, 0.0] - hess_by_y[name, 1.0])) > 1e-2
 
 
 def test_latent_variable_and_probit():
