@@ -16,10 +16,10 @@ class KMeans:
         self.labels: np.ndarray | None = None
 
     @staticmethod
-    def _squared_distances(X: np.ndarray, C: np.ndarray) -> np.ndarray:
-        """(n, k) squared Euclidean distances via ‖x‖² − 2x·c + ‖c‖², never building an (n, k, d) array."""
-        d2 = (X * X).sum(axis=1)[:, None] - 2.0 * X @ C.T + (C * C).sum(axis=1)[None, :]
-        return np.maximum(d2, 0.0)  # rounding can dip just below zero
+    def _nearest(X: np.ndarray, C: np.ndarray) -> np.ndarray:
+        """Index of each row's nearest centroid: the argmin over c of ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², where ‖x‖²
+        is the same for every c and can be left out — one (n, k) matrix product, never an (n, k, d) array."""
+        return np.argmin((C * C).sum(axis=1) - 2.0 * (X @ C.T), axis=1)
 
     def _init_plus_plus(self, X: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """k-means++: each next centroid is a point drawn with probability ∝ its squared distance to the chosen ones."""
@@ -38,8 +38,7 @@ class KMeans:
     def _update(self, X: np.ndarray, labels: np.ndarray, old: np.ndarray) -> np.ndarray:
         """Each centroid moves to the mean of its points; an empty cluster keeps its old centroid (never NaN)."""
         counts = np.bincount(labels, minlength=self.k)
-        sums = np.zeros_like(old)
-        np.add.at(sums, labels, X)
+        sums = np.stack([np.bincount(labels, weights=column, minlength=self.k) for column in X.T], axis=1)
         return np.where(counts[:, None] > 0, sums / np.maximum(counts, 1)[:, None], old)
 
     def fit(self, X: np.ndarray) -> KMeans:
@@ -49,17 +48,17 @@ class KMeans:
         centroids = self._init_plus_plus(X, rng)
         labels = None
         for _ in range(self.max_iters):
-            new_labels = self._squared_distances(X, centroids).argmin(axis=1)
+            new_labels = self._nearest(X, centroids)
             if labels is not None and np.array_equal(new_labels, labels):
                 break  # a fixed point: centroids are the means of these very labels
             labels = new_labels
             centroids = self._update(X, labels, centroids)
         self.centroids = centroids
-        self.labels = self._squared_distances(X, centroids).argmin(axis=1)
+        self.labels = self._nearest(X, centroids)
         return self
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """The index of the nearest centroid for each row of X, shape (n,)."""
         if self.centroids is None:
             raise RuntimeError("call fit before predict")
-        return self._squared_distances(np.asarray(X, dtype=float), self.centroids).argmin(axis=1)
+        return self._nearest(np.asarray(X, dtype=float), self.centroids)
