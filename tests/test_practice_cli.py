@@ -111,3 +111,49 @@ def test_list_shows_exercises_and_banks_with_progress(tmp_path: Path) -> None:
     assert all(b["questions"] >= 10 for b in data["banks"])
     table = runner.invoke(app, ["list"])
     assert table.exit_code == 0 and "passed" in table.output
+
+
+def test_watch_regrades_on_save_and_on_enter(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "knn.py"
+    shutil.copy(SUBMISSIONS / "knn" / "wrong_k_plus_one.py", target)
+    root = Path(__file__).resolve().parents[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "drill", "check", "knn", str(target), "--watch"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=dict(os.environ, PYTHONPATH=str(root)), cwd=tmp_path,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    seen: list[str] = []
+
+    def wait_for(count: int) -> None:
+        deadline = time.monotonic() + 60
+        while sum("Checking" in line for line in seen) < count and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+        assert sum("Checking" in line for line in seen) >= count, "".join(seen)[-2000:]
+
+    try:
+        wait_for(1)
+        while not any("Watching" in line for line in seen):
+            seen.append(process.stdout.readline())
+        assert any("FAIL" in line for line in seen)
+        process.stdin.write("\n")
+        process.stdin.flush()
+        wait_for(2)
+        time.sleep(0.5)
+        shutil.copy(SUBMISSIONS / "knn" / "right_vectorised.py", target)
+        wait_for(3)
+        while not any("PASS" in line for line in seen[-20:]):
+            line = process.stdout.readline()
+            assert line, "".join(seen)[-2000:]
+            seen.append(line)
+    finally:
+        process.kill()
+        process.wait(timeout=10)
