@@ -436,6 +436,8 @@ def test_numeric_explanations_side_facts():
     assert tp.sum() / cm.sum() == pytest.approx(0.708, abs=5e-4)
     # Precision explanation: "six of every seven alerts are false".
     assert 4950 / 5750 == pytest.approx(6 / 7, abs=0.005)
+    # Log-loss: the keyed answer is the exact value rounded to the 3 decimals the prompt asks for.
+    assert round(log_loss([1, 0, 1], [0.8, 0.3, 0.6]), 3) == Q["metrics-logloss-numeric"]["answer"]
     # Log-loss explanation: constant 0.5 → ln 2; a confident miss → 4.6.
     assert log_loss([1, 0, 1], [0.5] * 3) == pytest.approx(0.693, abs=5e-4)
     assert -math.log(0.01) == pytest.approx(4.6, abs=0.01)
@@ -612,6 +614,13 @@ def test_auc_is_mann_whitney_with_half_ties():
     # A tie block with a positives and b negatives adds a·b/2 pair-units of area.
     s, y = [1, 1, 1, 1, 1], [1, 1, 0, 0, 0]
     assert auc_trapezoid(s, y) == pytest.approx((2 * 3 / 2) / (2 * 3))
+    # After h positives scored strictly above it, the block adds the b strips at height h/n₊ plus that triangle.
+    s, y = [5, 4, 3, 3, 3, 3, 3, 1, 0], [1, 1, 1, 1, 0, 0, 0, 1, 0]
+    n_pos, n_neg, h, a, b = 5, 4, 2, 2, 3
+    fpr, tpr = roc_points(s, y)
+    k = 2  # the ROC segment of the tie block (points: start, score 5, score 4, block, …)
+    block_area = (fpr[k + 1] - fpr[k]) * (tpr[k + 1] + tpr[k]) / 2
+    assert block_area == pytest.approx(b * h / (n_pos * n_neg) + (a * b / 2) / (n_pos * n_neg))
 
 
 def test_cost_threshold():
@@ -828,9 +837,13 @@ def test_proper_scoring_and_decompositions():
         h = -(p * np.log(p) + (1 - p) * np.log(1 - p))
         kl = p * np.log(p / q) + (1 - p) * np.log((1 - p) / (1 - q))
         assert np.allclose(exp_log, h + kl)
-    # Accuracy is not strictly proper: any q on the right side of 0.5 scores the same.
+    # Accuracy is not strictly proper: any q on the right side of 0.5 scores the same …
     p = 0.8
     assert p * (0.6 >= 0.5) == p * (0.99 >= 0.5)
+    # … but it is proper: forecasting the true p maximises expected accuracy (weakly).
+    for p in (0.1, 0.37, 0.5, 0.8):
+        exp_acc = p * (q >= 0.5) + (1 - p) * (q < 0.5)
+        assert p * (p >= 0.5) + (1 - p) * (p < 0.5) == pytest.approx(exp_acc.max())
     assert -math.log(0.001) == pytest.approx(6.9, abs=0.01)
     # Murphy decomposition, exact for forecasts taking a few discrete values.
     rng = np.random.default_rng(13)

@@ -266,9 +266,54 @@ def test_typical_phrasings_are_accepted():
         ("gd-nonconvex-stationary", 0, "it only finds a stationary point"),
         ("gd-gradient-check", 0, "use central differences"),
         ("gd-logreg-separable", 1, "direction converges to the max margin SVM solution"),
+        ("gd-batch-vs-minibatch-vs-sgd", 0, "batch GD uses the entire dataset for each update"),
+        ("gd-batch-vs-minibatch-vs-sgd", 3, "mini-batch gives more frequent updates"),
+        ("gd-sgd-why-it-works", 2, "we lower the learning rate near the end"),
+        ("gd-linear-scaling-rule", 0, "scale the learning rate by k"),
+        ("gd-linear-scaling-rule", 1, "it keeps the noise scale eta/B constant"),
+        ("gd-learning-rate-symptoms", 1, "the loss goes up and eventually becomes NaN"),
+        ("gd-learning-rate-symptoms", 2, "use an LR finder"),
+        ("gd-condition-number-zigzag", 0, "kappa = lambda_max / lambda_min"),
+        ("gd-condition-number-zigzag", 0, "largest eigenvalue divided by smallest eigenvalue"),
+        ("gd-condition-number-zigzag", 3, "it needs O(kappa log(1/eps)) iterations"),
+        ("gd-feature-scaling", 1, "normalize the features"),
+        ("gd-momentum-heavy-ball", 0, "v = beta*v + grad; w -= lr*v"),
+        ("gd-nesterov", 1, "O(1/k²) instead of O(1/k)"),
+        ("gd-rmsprop", 1, "the learning rate doesn't decay to zero"),
+        ("gd-adam-two-sentences", 3, "step is m_hat / (sqrt(v_hat) + eps)"),
+        ("gd-adam-two-sentences", 3, "w -= lr * m̂ / (√v̂ + ε)"),
+        ("gd-warmup", 2, "Adam's variance estimate v is unreliable in the first few steps"),
+        ("gd-saddle-points", 0, "saddles vastly outnumber local minima"),
+        ("gd-gradient-clipping", 1, "scale the whole gradient down so its norm is at most c"),
+        ("gd-robbins-monro", 0, "the learning rates must sum to infinity"),
+        ("gd-schedules", 1, "divide the learning rate by 10 every 30 epochs"),
+        ("gd-nonconvex-stationary", 0, "it converges to a point where the gradient is zero"),
     ]
     for qid, k, text in cases:
         assert covered(Q[qid]["key_points"][k], text), (qid, k, text)
+
+
+def test_off_point_phrasings_are_rejected():
+    """Phrases that merely mention a keyword must not earn a key point they do not state."""
+    cases = [
+        ("gd-sgd-why-it-works", 2, "the gradient is correct on average"),
+        ("gd-large-batch-generalisation", 1, "large batches need a bigger learning rate"),
+        ("gd-large-batch-generalisation", 3, "you need to rescale the learning rate"),
+        ("gd-learning-rate-symptoms", 1, "if it is too small, increase it"),
+        ("gd-learning-rate-symptoms", 1, "it slows down inference"),
+        ("gd-warmup", 0, "large learning rates increase instability"),
+        ("gd-warmup", 2, "warm-up is standard with Adam"),
+        ("gd-adamw", 0, "Adam is an adaptive optimizer"),
+        ("gd-adam-vs-sgd", 2, "state of the art results"),
+        ("gd-adam-vs-sgd", 3, "Adam needs less tuning"),
+        ("gd-convergence-rates", 2, "Nesterov is optimal among first-order methods"),
+        ("gd-convergence-rates", 3, "SGD is often used in practice"),
+        ("gd-saddle-points", 0, "in high dimensions gradient descent is slow"),
+        ("gd-gradient-clipping", 1, "layer norm also helps"),
+        ("gd-early-stopping", 1, "normalize the inputs first"),
+    ]
+    for qid, k, text in cases:
+        assert not covered(Q[qid]["key_points"][k], text), (qid, k, text)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -223,6 +223,14 @@ def _judge_case(case: Case, got: Outputs, expected: Outputs) -> TestOutcome:
         if fail.cause:
             lines.append(f"Likely cause: {fail.cause}")
         return TestOutcome(case.name, "fail", fail.message, "\n".join(lines), "wrong-answer")
+    except Exception as exc:  # noqa: BLE001 - a judge that trips over an odd value must not crash the whole check
+        return TestOutcome(
+            case.name, "fail",
+            f"the returned values could not be judged ({type(exc).__name__}: {exc})",
+            f"Called: {case.call}\nOn: {case.on}\nThe hidden test could not compare what came back — check the "
+            "shapes and dtypes the stub's docstring asks for.",
+            "wrong-answer",
+        )
     return TestOutcome(case.name, "pass")
 
 

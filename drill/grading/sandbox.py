@@ -143,14 +143,17 @@ class Child:
         while True:
             if self.proc.poll() is not None:
                 return "exited"
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                return "timeout"
+            remaining = max(0.0, deadline - time.perf_counter())
             if self.ready_fd < 0:
+                if remaining <= 0:
+                    return "timeout"
                 self.wait(min(deadline, time.perf_counter() + 0.05))
                 continue
-            # short slices: a grandchild holding the pipe open must not hide the child's exit
+            # short slices: a grandchild holding the pipe open must not hide the child's exit; a signal that
+            # arrived before the deadline was looked at still counts (one last look with no wait)
             readable, _, _ = select.select([self.ready_fd], [], [], min(remaining, 0.05))
+            if not readable and remaining <= 0:
+                return "timeout"
             if readable:
                 try:
                     data = os.read(self.ready_fd, 64)

@@ -1,0 +1,16 @@
+"""Wrong: moves with the old velocity, then updates it (the first step does not move)."""
+import numpy as np
+
+
+class SGDMomentum:
+    def __init__(self, learning_rate=0.01, momentum=0.9):
+        self.learning_rate = learning_rate
+        self.momentum = momentum
+        self.velocity = None
+
+    def step(self, params, grads):
+        if self.velocity is None:
+            self.velocity = np.zeros_like(params)
+        new_params = params - self.learning_rate * self.velocity
+        self.velocity = self.momentum * self.velocity + grads
+        return new_params
