@@ -298,7 +298,7 @@ def heatmap(levels: dict, today, weeks: int) -> None:
 
     last_monday = today - timedelta(days=today.weekday())
     start = last_monday - timedelta(weeks=weeks - 1)
-    colour = out.color_system is not None
+    colour = out.color_system is not None and not out.no_color  # NO_COLOR keeps color_system set
     labels = [" "] * (2 * weeks + 2)
     previous_month = None
     for week in range(weeks):
@@ -339,13 +339,14 @@ def stats(data, levels: dict) -> None:
     summary = Table.grid(padding=(0, 2))
     summary.add_column(style="bold")
     summary.add_column()
-    summary.add_row("Reviews", f"{data.reviews_today} today · {data.reviews_total} in total · {data.due_now} due now")
-    retention = "—" if data.retention is None else f"{100 * data.retention:.0f}% of {data.retention_reviews} reviews"
+    summary.add_row("Reviews", f"{data.reviews_today:,} today · {data.reviews_total:,} in total · {data.due_now:,} due now")
+    retention = "—" if data.retention is None else f"{100 * data.retention:.0f}% of {data.retention_reviews:,} reviews"
     summary.add_row("True retention", f"{retention} (last 30 days)")
     summary.add_row("Exercises", f"{data.exercises_passed} passed of {data.exercises_attempted} attempted"
                     + (f" · implement again: {', '.join(data.exercises_due)}" if data.exercises_due else ""))
     if data.leeches:
-        summary.add_row("Leeches", Text(", ".join(data.leeches), style="red"))
+        shown = ", ".join(data.leeches[:6]) + (f" and {len(data.leeches) - 6} more" if len(data.leeches) > 6 else "")
+        summary.add_row("Leeches", Text(f"{len(data.leeches)}: {shown}", style="red"))
     out.print(summary)
     out.print()
     out.print(Text("Due in the next 14 days", style="bold"))

@@ -175,16 +175,25 @@ def test_stats_json_has_the_documented_keys(demo_bank: Path, set_now) -> None:
 
 
 @pytest.mark.parametrize("no_color", [True, False])
-def test_the_heatmap_renders_with_and_without_colour(demo_bank: Path, set_now, monkeypatch, no_color: bool) -> None:
+def test_the_heatmap_renders_with_and_without_colour(demo_bank: Path, set_now, no_color: bool) -> None:
+    import os
+    import subprocess
+    import sys
+
     set_now(at(D0))
     answer_one(demo_bank)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]), FORCE_COLOR="1", COLUMNS="100")
     if no_color:
-        monkeypatch.setenv("NO_COLOR", "1")
-    result = runner.invoke(app, ["stats"], color=not no_color)
-    assert result.exit_code == 0
-    lines = [line for line in result.output.splitlines() if line.startswith(("Mon", "Wed", "Fri", "Sun"))]
-    assert len(lines) == 4
-    assert "less" in result.output and "more" in result.output
+        env["NO_COLOR"] = "1"
+    output = subprocess.run([sys.executable, "-m", "drill", "stats"], env=env, capture_output=True, text=True,
+                            timeout=60).stdout
+    rows = [line for line in output.splitlines() if line.lstrip("\x1b[0123456789;m").startswith(("Mon", "Wed", "Fri"))]
+    assert len(rows) == 3, output
+    if no_color:
+        assert "■" not in output, "NO_COLOR: shades drawn with characters"
+        assert "·" in rows[0] and all(shade in output for shade in "░▒▓█")
+    else:
+        assert "■" in rows[0] and "·" not in rows[0], "a colour terminal gets coloured squares"
 
 
 def test_streak_rules_on_their_own() -> None:
