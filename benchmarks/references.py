@@ -85,11 +85,11 @@ def main() -> None:
     newton = reference("logistic-regression-newton")
     if newton is not None:
         yl = (rng.random(100_000) < 1 / (1 + np.exp(-(Xl @ w) / 4))).astype(int)
-        model = getattr(newton, "LogisticRegressionNewton", None) or next(
-            getattr(newton, n) for n in dir(newton) if n.startswith("Logistic"))
+        model = newton.NewtonLogisticRegression
         t = alternate({
-            "ours": lambda: model().fit(Xl, yl),
-            "sk": lambda: SkLogistic(C=1e6, max_iter=1000).fit(Xl, yl),
+            # the same objective: mean log-loss + (α/2)‖w‖² is scikit-learn's C = 1 / (n α)
+            "ours": lambda: model(alpha=1e-3).fit(Xl, yl),
+            "sk": lambda: SkLogistic(C=1 / (len(Xl) * 1e-3), max_iter=1000).fit(Xl, yl),
         })
         row("logistic regression (Newton) fit 100,000×50", t["ours"], t["sk"], "≤ 1.0×")
     else:
@@ -97,7 +97,7 @@ def main() -> None:
     normal = reference("linear-regression-normal-equation")
     if normal is not None:
         yr = Xl @ w + rng.normal(size=100_000)
-        model = next(getattr(normal, n) for n in dir(normal) if n.startswith("Linear"))
+        model = normal.LinearRegression
         t = alternate({"ours": lambda: model().fit(Xl, yr), "sk": lambda: SkLinear().fit(Xl, yr)})
         row("linear regression (normal equation) 100,000×50", t["ours"], t["sk"], "≤ 1.0×")
     else:

@@ -17,42 +17,54 @@ class KMeans:
 
     @staticmethod
     def _nearest(X: np.ndarray, C: np.ndarray) -> np.ndarray:
-        """Index of each row's nearest centroid: the argmin over c of ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², where ‖x‖²
-        is the same for every c and can be left out — one (n, k) matrix product, never an (n, k, d) array."""
-        return np.argmin((C * C).sum(axis=1) - 2.0 * (X @ C.T), axis=1)
+        """Index of each row's nearest centroid.
 
-    def _init_plus_plus(self, X: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², and ‖x‖² is the same for every c, so the argmin needs one (n, k) matrix
+        product and never an (n, k, d) array of differences.
+        """
+        scores = X @ C.T
+        scores *= -2.0
+        scores += (C * C).sum(axis=1)
+        return scores.argmin(axis=1)
+
+    def _init_plus_plus(self, XT: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """k-means++: each next centroid is a point drawn with probability ∝ its squared distance to the chosen ones."""
-        n = X.shape[0]
-        centroids = np.empty((self.k, X.shape[1]))
-        centroids[0] = X[rng.integers(n)]
-        d2 = ((X - centroids[0]) ** 2).sum(axis=1)
+        n = XT.shape[1]
+        x_sq = (XT * XT).sum(axis=0)
+        centroids = np.empty((self.k, XT.shape[0]))
+
+        def squared_distances(c: np.ndarray) -> np.ndarray:
+            return np.maximum(x_sq - 2.0 * (c @ XT) + c @ c, 0.0)  # rounding can dip just below zero
+
+        centroids[0] = XT[:, rng.integers(n)]
+        d2 = squared_distances(centroids[0])
         for j in range(1, self.k):
             total = d2.sum()
             # every point already coincides with a centroid (fewer distinct points than k): any point will do
             index = rng.choice(n, p=d2 / total) if total > 0 else rng.integers(n)
-            centroids[j] = X[index]
-            d2 = np.minimum(d2, ((X - centroids[j]) ** 2).sum(axis=1))
+            centroids[j] = XT[:, index]
+            d2 = np.minimum(d2, squared_distances(centroids[j]))
         return centroids
 
-    def _update(self, X: np.ndarray, labels: np.ndarray, old: np.ndarray) -> np.ndarray:
+    def _update(self, XT: np.ndarray, labels: np.ndarray, old: np.ndarray) -> np.ndarray:
         """Each centroid moves to the mean of its points; an empty cluster keeps its old centroid (never NaN)."""
         counts = np.bincount(labels, minlength=self.k)
-        sums = np.stack([np.bincount(labels, weights=column, minlength=self.k) for column in X.T], axis=1)
+        sums = np.stack([np.bincount(labels, weights=feature, minlength=self.k) for feature in XT], axis=1)
         return np.where(counts[:, None] > 0, sums / np.maximum(counts, 1)[:, None], old)
 
     def fit(self, X: np.ndarray) -> KMeans:
         """Seed with k-means++, then alternate assignment and update until the assignment stops changing."""
         X = np.asarray(X, dtype=float)
+        XT = np.ascontiguousarray(X.T)  # features as contiguous rows: the per-feature sums read memory in order
         rng = np.random.default_rng(self.random_state)
-        centroids = self._init_plus_plus(X, rng)
+        centroids = self._init_plus_plus(XT, rng)
         labels = None
         for _ in range(self.max_iters):
             new_labels = self._nearest(X, centroids)
             if labels is not None and np.array_equal(new_labels, labels):
                 break  # a fixed point: centroids are the means of these very labels
             labels = new_labels
-            centroids = self._update(X, labels, centroids)
+            centroids = self._update(XT, labels, centroids)
         self.centroids = centroids
         self.labels = self._nearest(X, centroids)
         return self
