@@ -16,16 +16,17 @@ class KMeans:
         self.labels: np.ndarray | None = None
 
     @staticmethod
-    def _nearest(X: np.ndarray, C: np.ndarray) -> np.ndarray:
-        """Index of each row's nearest centroid.
+    def _nearest(X1: np.ndarray, C: np.ndarray) -> np.ndarray:
+        """Index of each point's nearest centroid; X1 is the points with a column of ones appended.
 
-        ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², and ‖x‖² is the same for every c, so the argmin needs one (n, k) matrix
-        product and never an (n, k, d) array of differences.
+        ‖x − c‖² = ‖x‖² − 2x·c + ‖c‖², and ‖x‖² is the same for every c, so the argmin needs only ‖c‖² − 2x·c:
+        one (n, k) matrix product of [x, 1] with [−2c, ‖c‖²], never an (n, k, d) array of differences.
         """
-        scores = X @ C.T
-        scores *= -2.0
-        scores += (C * C).sum(axis=1)
-        return scores.argmin(axis=1)
+        return (X1 @ np.vstack([-2.0 * C.T, (C * C).sum(axis=1)])).argmin(axis=1)
+
+    @staticmethod
+    def _with_ones(X: np.ndarray) -> np.ndarray:
+        return np.hstack([X, np.ones((len(X), 1))])
 
     def _init_plus_plus(self, XT: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """k-means++: each next centroid is a point drawn with probability ∝ its squared distance to the chosen ones."""
@@ -58,19 +59,20 @@ class KMeans:
         XT = np.ascontiguousarray(X.T)  # features as contiguous rows: the per-feature sums read memory in order
         rng = np.random.default_rng(self.random_state)
         centroids = self._init_plus_plus(XT, rng)
+        X1 = self._with_ones(X)
         labels = None
         for _ in range(self.max_iters):
-            new_labels = self._nearest(X, centroids)
+            new_labels = self._nearest(X1, centroids)
             if labels is not None and np.array_equal(new_labels, labels):
                 break  # a fixed point: centroids are the means of these very labels
             labels = new_labels
             centroids = self._update(XT, labels, centroids)
         self.centroids = centroids
-        self.labels = self._nearest(X, centroids)
+        self.labels = self._nearest(X1, centroids)
         return self
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """The index of the nearest centroid for each row of X, shape (n,)."""
         if self.centroids is None:
             raise RuntimeError("call fit before predict")
-        return self._nearest(np.asarray(X, dtype=float), self.centroids)
+        return self._nearest(self._with_ones(np.asarray(X, dtype=float)), self.centroids)
