@@ -458,8 +458,12 @@ def solution(exercise, code: str, *, before_pass: bool) -> None:
 
 def listing(rows) -> None:
     table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False)
-    for column in ("exercise", "topic", "level", "status", "checks"):
-        table.add_column(column)
+    # the slug is what the learner types next, so it is never cut; the topic gives way on a narrow terminal
+    table.add_column("exercise", no_wrap=True, min_width=max((len(r.exercise.slug) for r in rows.exercises), default=8))
+    table.add_column("topic", overflow="ellipsis")
+    table.add_column("level", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("checks", no_wrap=True)
     styles = {"passed": "green", "started": "yellow", "new": "dim"}
     for row in rows.exercises:
         status = row.status + (f" ({row.best})" if row.best else "")

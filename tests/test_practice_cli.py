@@ -101,7 +101,8 @@ def test_solution_needs_a_pass_or_a_recorded_confirmation(tmp_path: Path, drill_
     ]
 
 
-def test_list_shows_exercises_and_banks_with_progress(tmp_path: Path) -> None:
+def test_list_shows_exercises_and_banks_with_progress(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     shutil.copy(SUBMISSIONS / "knn" / "right_seed.py", tmp_path / "knn.py")
     runner.invoke(app, ["check", "knn", str(tmp_path / "knn.py")])
     data = json.loads(runner.invoke(app, ["list", "--json"]).stdout)
@@ -111,6 +112,8 @@ def test_list_shows_exercises_and_banks_with_progress(tmp_path: Path) -> None:
     assert all(b["questions"] >= 10 for b in data["banks"])
     table = runner.invoke(app, ["list"])
     assert table.exit_code == 0 and "passed" in table.output
+    # the slug is what the learner types next: never cut short, even by the longest one on 80 columns
+    assert all(e["slug"] in table.output for e in data["exercises"])
 
 
 def test_watch_regrades_on_save_and_on_enter(tmp_path: Path) -> None:
