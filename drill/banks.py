@@ -87,21 +87,25 @@ def load_banks(files: Iterable[Path] | None = None, *, use_cache: bool = True) -
     JSON cache under DRILL_HOME; `drill lint` passes use_cache=False and always validates from the YAML.
     """
     result = LoadResult()
+    readable: list[Bank] = []  # with problems or not: ids and follow-ups are checked across all, so one run says all
     for path in bank_files() if files is None else files:
         bank = _cached_bank(Path(path)) if use_cache else None
         problems: list[Problem] = []
         if bank is None:
-            bank, problems = load_bank(path)
-            if bank is not None and use_cache:
+            bank, problems = _read_bank(Path(path))
+            if bank is not None and not problems and use_cache:
                 _cache_bank(bank)
         result.problems += problems
         if bank is not None:
-            result.banks.append(bank)
-    result.problems += _cross_bank_problems(result.banks)
+            readable.append(bank)
+    result.problems += _cross_bank_problems(readable)
+    # a bank with any problem is left out whole, so a duplicate id can never share another question's progress
+    broken = {problem.path for problem in result.problems}
+    result.banks = [bank for bank in readable if bank.path not in broken]
     return result
 
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 def _cache_file(path: Path) -> Path:
@@ -154,7 +158,13 @@ def _cache_bank(bank: Bank) -> None:
 
 def load_bank(path: Path) -> tuple[Bank | None, list[Problem]]:
     """Parse and validate one bank file; the bank is None when anything in it is wrong."""
-    path = Path(path)
+    bank, problems = _read_bank(Path(path))
+    return (bank if not problems else None), problems
+
+
+def _read_bank(path: Path) -> tuple[Bank | None, list[Problem]]:
+    """Parse and validate one bank file: the problems, and the bank of the questions that validated (None when the
+    file could not be read as a bank at all)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -183,7 +193,7 @@ def load_bank(path: Path) -> tuple[Bank | None, list[Problem]]:
     checker = _BankChecker(path)
     with _gc_paused():
         bank = checker.bank(root, text)
-    return (bank if not checker.problems else None), checker.problems
+    return bank, checker.problems
 
 
 @contextmanager
@@ -219,7 +229,7 @@ def _cross_bank_problems(banks: list[Bank]) -> list[Problem]:
                 problems.append(
                     Problem(
                         question.path,
-                        question.line,
+                        question.follow_ups_line or question.line,
                         f"follow-up {target!r} of {question.id!r} names no question",
                         "use the id of a question in a loaded bank",
                     )
@@ -440,6 +450,7 @@ class _BankChecker:
             prompt=prompt, answer=answer, topic=topic, path=self.path, line=node.start_mark.line + 1,
             key_points=key_points, choices=choices, explanation=explanation or "", tolerance=tolerance,
             steps=steps, follow_ups=follow_ups, tags=tags, difficulty=difficulty,
+            follow_ups_line=fields["follow_ups"][1].start_mark.line + 1 if "follow_ups" in fields else 0,
         )
 
     def key_points(self, node: yaml.Node) -> tuple[KeyPoint, ...]:

@@ -35,6 +35,7 @@ class Question:
     follow_ups: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     difficulty: int = 2
+    follow_ups_line: int = 0  # where `follow_ups` is written, for problems found across banks
 
 
 @dataclass(frozen=True)

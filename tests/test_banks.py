@@ -100,6 +100,32 @@ def test_duplicate_ids_across_banks_and_dangling_follow_ups(tmp_path: Path) -> N
         "follow_ups: [demo-loss]", "follow_ups: [nowhere]"))
     problems = [str(p) for p in load_banks([lonely]).problems]
     assert any("follow-up 'nowhere' of 'demo-sigmoid' names no question" in p for p in problems)
+    follows_at = DEMO_BANK.splitlines().index("    follow_ups: [demo-loss]") + 1
+    assert any(p.startswith(f"{lonely}:{follows_at}: follow-up 'nowhere'") for p in problems), problems
+
+
+def test_a_bank_with_a_problem_across_banks_is_left_out_whole(tmp_path: Path) -> None:
+    """A duplicate id must never share another question's progress: the later bank is skipped, as drill says."""
+    first = write_bank(tmp_path / "a", "demo", DEMO_BANK)
+    copycat = write_bank(tmp_path / "b", "copycat", DEMO_BANK.replace("topic: demo", "topic: copycat"))
+    result = load_banks([first, copycat])
+    assert [bank.topic for bank in result.banks] == ["demo"]
+    dangling = write_bank(tmp_path / "c", "dangling", DEMO_BANK.replace("topic: demo", "topic: dangling")
+                          .replace("id: demo-", "id: dangling-").replace("[demo-loss]", "[nowhere]"))
+    assert [bank.topic for bank in load_banks([first, dangling]).banks] == ["demo"]
+
+
+def test_problems_within_a_file_and_across_banks_are_reported_in_one_run(tmp_path: Path) -> None:
+    body = (
+        "topic: mixed\ntitle: T\nquestions:\n"
+        "  - id: mixed-a\n    type: recall\n    prompt: P\n    answer: A\n    colour: red\n"
+        "  - id: mixed-b\n    type: recall\n    prompt: P\n    answer: A\n    follow_ups: [nowhere]\n"
+    )
+    path = write_bank(tmp_path, "mixed", body)
+    result = runner.invoke(app, ["lint", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:8: unknown key 'colour'" in result.output
+    assert f"{path}:13: follow-up 'nowhere' of 'mixed-b' names no question" in result.output
 
 
 def test_deeply_nested_aliases_fail_fast(tmp_path: Path) -> None:
