@@ -62,7 +62,7 @@ def dashboard(ctx: typer.Context) -> None:
 @command()
 def quiz(
     topics: Annotated[list[str] | None, typer.Argument(help="Topics to study (default: all), e.g. knn kmeans.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many cards.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many cards (follow-ups you ask for come on top).")] = None,
     new: Annotated[int | None, typer.Option("--new", min=0, help="New questions allowed today (default: config).")] = None,
     bank: Annotated[
         list[Path] | None, typer.Option("--bank", help="Study only these bank files (repeatable).")

@@ -121,7 +121,13 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
     follow = session.follow_up(question)
     if follow is None:
         return None
-    ui.follow_up_offer(follow, keys=reader.keys)
+    if reader.keys:
+        how = "f go there · any other key continues"
+    elif question.type in ("recall", "derivation"):
+        how = "add f to the rating (e.g. 3f) to go there"
+    else:
+        how = ""  # piped, an auto-graded question reads no rating line to carry the f
+    ui.follow_up_offer(follow, how=how)
     if rating.follow:
         return follow
     if reader.keys:

@@ -231,7 +231,9 @@ class QuizSession:
         leech = card.lapses >= self.config.leech_lapses
         if leech and question.id not in self.summary.leeches and (previous is None or previous.lapses < card.lapses):
             self.summary.leeches.append(question.id)
-        return Rated(question, rating, card.due, leech=leech, again_in_session=again)
+        # with --limit the session may end before the card comes round again: then say when it is due instead
+        comes_round = again and (self.limit is None or len(self.queue) <= self.limit - self._shown)
+        return Rated(question, rating, card.due, leech=leech, again_in_session=comes_round)
 
     def _count(self, rating: int, *, new: bool, sign: int = 1) -> None:
         self.summary.reviewed += sign

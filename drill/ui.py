@@ -30,6 +30,22 @@ def markdown(text: str) -> Markdown:
     return Markdown(text.strip(), code_theme="ansi_dark")
 
 
+def inline(text: str) -> Text:
+    """One line of bank text with its `code` spans styled, as the Markdown panels show them, not as raw backticks."""
+    line = Text()
+    for index, part in enumerate(text.split("`")):
+        line.append(part, style="bold cyan" if index % 2 else "")
+    return line
+
+
+def preview(text: str, limit: int = 160) -> str:
+    """A prompt's first paragraph on one line, cut at a word with an ellipsis when long."""
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    if len(paragraph) <= limit:
+        return paragraph
+    return paragraph[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def number(value: float) -> str:
     """A number as a person writes it: 16,000,000 rather than 1.6e+07; 0.7311 rather than 0.731058578."""
     if value.is_integer() and abs(value) < 1e15:
@@ -79,7 +95,7 @@ def question_header(question: Question, position: int, remaining: int, *, new: b
 
 def choices(question: Question) -> None:
     for number, choice in enumerate(question.choices, start=1):
-        out.print(Text.assemble((f"  {number}. ", "bold"), choice))
+        out.print(Text.assemble((f"  {number}. ", "bold"), inline(choice)))
 
 
 def answer_panel(question: Question, title: str = "strong answer", style: str = "green") -> None:
@@ -88,16 +104,16 @@ def answer_panel(question: Question, title: str = "strong answer", style: str = 
 
 def key_points(covered: Iterable, missed: Iterable) -> None:
     for point in covered:
-        out.print(Text.assemble(("  ✓ ", "bold green"), point.text))
+        out.print(Text.assemble(("  ✓ ", "bold green"), inline(point.text)))
     for point in missed:
-        out.print(Text.assemble(("  ✗ ", "bold red"), point.text))
+        out.print(Text.assemble(("  ✗ ", "bold red"), inline(point.text)))
 
 
 def graded(correct: bool, message: str) -> None:
     if correct:
-        out.print(Text.assemble(("✓ Right. ", "bold green"), message))
+        out.print(Text.assemble(("✓ Right. ", "bold green"), inline(message)))
     else:
-        out.print(Text.assemble(("✗ Not quite. ", "bold red"), message))
+        out.print(Text.assemble(("✗ Not quite. ", "bold red"), inline(message)))
 
 
 def explanation(text: str) -> None:
@@ -130,18 +146,20 @@ def rated(rating: int, due: datetime | None, *, now: datetime, again_in_session:
                        "study its derivation, before the next review.", style="bold red"))
 
 
-def follow_up_offer(question: Question, *, keys: bool) -> None:
-    first_line = question.prompt.strip().splitlines()[0]
-    how = "f go there · any other key continues" if keys else "add f to the rating (e.g. 3f) to go there"
-    out.print(Text.assemble(("The interviewer asks next: ", "bold magenta"), first_line, (f"   [{how}]", "dim")))
+def follow_up_offer(question: Question, *, how: str) -> None:
+    """"The interviewer asks next: …", and how to go there ("" when there is no way to from here)."""
+    line = Text.assemble(("The interviewer asks next: ", "bold magenta"), inline(preview(question.prompt)))
+    if how:
+        line.append(f"   [{how}]", style="dim")
+    out.print(line)
 
 
 def describe_due(due: datetime, now: datetime) -> str:
     seconds = (due - now).total_seconds()
-    if seconds < 60:
+    if seconds < 30:
         return "now"
     if seconds < 3600:
-        return f"in {round(seconds / 60)} min"
+        return f"in {max(1, round(seconds / 60))} min"
     if seconds < 86400:
         return f"in {round(seconds / 3600)} h"
     days = seconds / 86400

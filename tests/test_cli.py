@@ -75,6 +75,32 @@ def test_a_trailing_f_follows_up(demo_bank: Path) -> None:
     assert "✓ Right." in result.output, "the follow-up was asked although --limit 1"
 
 
+def test_quiz_lines_render_code_spans_and_say_honestly_what_comes_next(tmp_path: Path, drill_env: Path) -> None:
+    bank = tmp_path / "show.yaml"
+    bank.write_text(
+        "topic: show\ntitle: Show\nquestions:\n"
+        "  - id: show-metric\n    type: choice\n    prompt: Which distance?\n"
+        "    choices: ['Manhattan `Σ|xᵢ − yᵢ|`', 'Chebyshev `max|xᵢ − yᵢ|`']\n    answer: 1\n"
+        "    follow_ups: [show-long]\n"
+        "  - id: show-long\n    type: recall\n    prompt: |\n"
+        "      A prompt written over two lines, as the banks wrap them, that names `‖x‖²`\n"
+        "      and goes on to its end here.\n\n      A second paragraph.\n    answer: A.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["quiz", "--bank", str(bank), "--limit", "1"], input="1\n")
+    assert result.exit_code == 0, result.output
+    assert "`" not in result.output, "code spans are styled, not shown as raw backticks"
+    assert "1. Manhattan Σ|xᵢ − yᵢ|" in result.output and "The answer is 2. Chebyshev max|xᵢ − yᵢ|" in result.output
+    assert "names ‖x‖²" in result.output and "goes on to its end here." in result.output, "the first paragraph"
+    assert "A second paragraph" not in result.output
+    assert "add f" not in result.output, "a piped choice question reads no rating line to carry an f"
+    # rated again with --limit 1: the session ends first, so drill says when the card is due, not "later"
+    again = runner.invoke(app, ["quiz", "--bank", str(bank), "--limit", "1", "--cram"], input="1\n")
+    relearn = runner.invoke(app, ["quiz", "--bank", str(bank), "--limit", "1"], input="\n1\n")
+    assert again.exit_code == relearn.exit_code == 0
+    assert "later in this session" not in relearn.output and "next review in" in relearn.output, relearn.output
+
+
 def test_invalid_ratings_are_asked_again(demo_bank: Path, drill_env: Path) -> None:
     result = runner.invoke(app, ["quiz", "--bank", str(demo_bank)], input="x\n7\nmaybe\n2\nq\n")
     assert result.output.count("Rate with 1 again") == 2
