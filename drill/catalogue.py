@@ -9,6 +9,7 @@ from drill import clock
 from drill.banks import load_banks
 from drill.exercises import load_exercises
 from drill.practice import ExerciseProgress, progress
+from drill.scheduler import is_learning
 from drill.store import open_store
 
 
@@ -17,7 +18,8 @@ class BankRow:
     topic: str
     title: str
     questions: int
-    learned: int  # questions seen at least once
+    seen: int  # questions rated at least once
+    learned: int  # seen and out of the learning steps (the same count as `drill stats`)
     due: int
 
 
@@ -37,7 +39,8 @@ class Listing:
                 for row in self.exercises
             ],
             "banks": [
-                {"topic": b.topic, "title": b.title, "questions": b.questions, "learned": b.learned, "due": b.due}
+                {"topic": b.topic, "title": b.title, "questions": b.questions, "seen": b.seen, "learned": b.learned,
+                 "due": b.due}
                 for b in self.banks
             ],
         }
@@ -56,6 +59,7 @@ def build_listing() -> Listing:
         BankRow(
             bank.topic, bank.title, len(bank.questions),
             sum(q.id in cards for q in bank.questions),
+            sum(q.id in cards and not is_learning(cards[q.id]) for q in bank.questions),
             sum(q.id in cards and cards[q.id].due <= now for q in bank.questions),
         )
         for bank in loaded.banks

@@ -493,9 +493,10 @@ def listing(rows) -> None:
     out.print(table)
     out.print()
     banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False)
-    for column in ("topic", "questions", "learned", "due"):
+    for column in ("topic", "questions", "seen", "learned", "due"):
         banks.add_column(column, justify="left" if column == "topic" else "right")
     for bank in rows.banks:
-        banks.add_row(bank.topic, str(bank.questions), str(bank.learned), str(bank.due) if bank.due else "·")
+        banks.add_row(bank.topic, str(bank.questions), str(bank.seen), str(bank.learned),
+                      str(bank.due) if bank.due else "·")
     out.print(banks)
     out.print(Text("Start one: drill implement <exercise> · drill quiz <topic>", style="dim"))

@@ -173,3 +173,15 @@ def test_help_and_quiz_import_neither_numpy_nor_the_grader(tmp_path: Path, demo_
         result = subprocess.run([sys.executable, "-c", probe, *args], input=stdin, text=True, capture_output=True,
                                 env=env, timeout=60)
         assert "HEAVY []" in result.stderr, (args, result.stderr[-500:])
+
+
+def test_list_and_stats_count_seen_and_learned_alike(demo_bank: Path, drill_env: Path) -> None:
+    import json
+    import shutil
+
+    (drill_env / "banks").mkdir(parents=True, exist_ok=True)
+    shutil.copy(demo_bank, drill_env / "banks" / "demo.yaml")
+    runner.invoke(app, ["quiz", "demo", "--limit", "1"], input="probability, log-odds\n3\n")  # into learning steps
+    listed = {b["topic"]: b for b in json.loads(runner.invoke(app, ["list", "--json"]).stdout)["banks"]}["demo"]
+    stats = {t["topic"]: t for t in json.loads(runner.invoke(app, ["stats", "--json"]).stdout)["topics"]}["demo"]
+    assert (listed["seen"], listed["learned"]) == (stats["seen"], stats["learned"]) == (1, 0)
