@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -204,6 +205,10 @@ def test_key_points_are_matched_by_any_pattern_case_insensitively(demo_bank: Pat
     assert [p.text for p in half.missed] == ["inverse of the log-odds"] and half.suggested == 2
     assert assess_recall(question, "no idea").suggested == 1
     assert assess_recall(question, "").suggested is None, "pressing Enter gives no suggestion"
+    four = replace(question, key_points=question.key_points * 2)  # the same two points twice: 4 points
+    assert assess_recall(four, "a probability in (0, 1)").suggested == 2, "2 of 4 suggests hard"
+    three_of_four = replace(four, key_points=four.key_points[:3] + (KeyPoint("never said", ("zzz",)),))
+    assert assess_recall(three_of_four, "probability, log-odds").suggested == 3, "3 of 4 suggests good"
     assert covers(KeyPoint("bias variance tradeoff"), "the Variance and bias tradeoff")
     assert not covers(KeyPoint("bias variance tradeoff"), "only variance")
 
