@@ -470,7 +470,8 @@ def solution(exercise, code: str, *, before_pass: bool) -> None:
 
     if before_pass:
         out.print(Text("Seen before a pass (recorded). Close it, then write your own from memory.", style="yellow"))
-    out.print(Panel(Syntax(code, "python", theme="ansi_dark", line_numbers=False), title=f"{exercise.title} — reference",
+    out.print(Panel(Syntax(code, "python", theme="ansi_dark", line_numbers=False, word_wrap=True),
+                    title=f"{exercise.title} — reference",
                     title_align="left", border_style="green"))
 
 
