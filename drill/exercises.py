@@ -314,7 +314,7 @@ def find_exercise(slug: str, root: Path | None = None) -> Exercise:
     known = [f.name for f in _folders(root) if (f / "exercise.yaml").is_file()]
     guess = difflib.get_close_matches(slug.lower().replace("_", "-"), known, n=1, cutoff=0.5)
     hint = f" — did you mean {guess[0]!r}?" if guess else ""
-    raise UsageError(f"unknown exercise {slug!r}{hint} Known exercises: {', '.join(known) or 'none'}.")
+    raise UsageError(f"unknown exercise {slug!r}{hint} — known: {', '.join(known) or 'none'}")
 
 
 def write_stub(exercise: Exercise, directory: Path, force: bool = False) -> tuple[Path, Path | None]:
