@@ -1,39 +1,24 @@
 """Content tests for questions/linear-regression.yaml.
 
-Two kinds of checks:
-- structure: the bank follows questions/FORMAT.md and the authoring brief (counts, links, patterns);
-- truth: every numeric answer is recomputed from scratch, and every computable claim in the answers,
-  derivation steps and explanations (gradients, closed forms, identities, counts) is checked with NumPy.
+Every numeric answer is recomputed from scratch, and every computable claim in the answers, derivation
+steps and explanations (gradients, closed forms, identities, counts) is checked with NumPy; key points are
+tried against typical typed phrasings. The bank's form (format rules, minimums, key-point patterns) is
+checked in tests/test_bank_form.py.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
-BANK_PATH = Path(__file__).parents[1] / "questions" / "linear-regression.yaml"
-PREFIX = "linreg-"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from drill.models import KeyPoint
+from drill.quiz import covers
 
-COMMON_KEYS = {"id", "type", "prompt", "answer", "follow_ups", "tags", "difficulty"}
-TYPE_KEYS = {
-    "recall": COMMON_KEYS | {"key_points"},
-    "choice": COMMON_KEYS | {"choices", "explanation"},
-    "numeric": COMMON_KEYS | {"tolerance", "explanation"},
-    "derivation": COMMON_KEYS | {"steps"},
-}
-SHARED_TAGS = {
-    "fundamentals", "intuition", "probability", "optimization", "convexity", "gradient-descent",
-    "regularization", "scaling", "complexity", "geometry", "distance", "bias-variance", "assumptions",
-    "failure-modes", "evaluation", "calibration", "initialization", "implementation", "derivation",
-    "interpretation", "asked-next", "say-it-aloud",
-}
+BANK_PATH = Path(__file__).parents[1] / "questions" / "linear-regression.yaml"
 
 
 # --------------------------------------------------------------------------- loading
@@ -65,7 +50,7 @@ def numeric_ok(question: dict, computed: float) -> None:
 
 
 def covered(answer: str, key_point: dict) -> bool:
-    return any(re.search(p, answer, re.IGNORECASE) for p in key_point["match"])
+    return covers(KeyPoint(key_point["text"], tuple(key_point["match"])), answer)
 
 
 def ols(X: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -90,76 +75,7 @@ def num_grad(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
     return g
 
 
-# --------------------------------------------------------------------------- structure
-
-
-def test_header(bank):
-    assert bank["topic"] == "linear-regression" == BANK_PATH.stem
-    assert bank["title"] == "Linear regression"
-    assert set(bank) == {"topic", "title", "questions"}
-
-
-def test_ids_unique_prefixed_slugs(questions):
-    ids = [item["id"] for item in questions]
-    assert len(ids) == len(set(ids)), [i for i, c in Counter(ids).items() if c > 1]
-    for i in ids:
-        assert i.startswith(PREFIX) and SLUG.match(i), i
-
-
-def test_fields_match_type(questions):
-    for item in questions:
-        kind = item["type"]
-        assert kind in TYPE_KEYS, item["id"]
-        extra = set(item) - TYPE_KEYS[kind]
-        assert not extra, f"{item['id']}: keys not allowed for {kind}: {extra}"
-        assert isinstance(item["prompt"], str) and item["prompt"].strip()
-        assert item["difficulty"] in (1, 2, 3)
-        if kind in ("recall", "derivation"):
-            assert isinstance(item["answer"], str) and item["answer"].strip()
-        if kind == "numeric":
-            assert isinstance(item["answer"], (int, float)) and not isinstance(item["answer"], bool)
-            assert item.get("tolerance", 0) >= 0
-            assert item.get("explanation", "").strip(), item["id"]
-        if kind == "choice":
-            assert 3 <= len(item["choices"]) <= 5, item["id"]
-            assert isinstance(item["answer"], int) and 0 <= item["answer"] < len(item["choices"])
-            assert item.get("explanation", "").strip(), item["id"]
-        if kind == "derivation":
-            assert 3 <= len(item["steps"]) <= 8, item["id"]
-            assert all(isinstance(s, str) and s.strip() for s in item["steps"])
-
-
-def test_counts_and_spread(questions):
-    kinds = Counter(item["type"] for item in questions)
-    assert len(questions) >= 30
-    assert kinds["choice"] >= 3 and kinds["numeric"] >= 2 and kinds["derivation"] >= 2
-    diff = Counter(item["difficulty"] for item in questions)
-    n = len(questions)
-    # roughly 30 / 45 / 25 per cent
-    assert 0.20 <= diff[1] / n <= 0.40, diff
-    assert 0.35 <= diff[2] / n <= 0.55, diff
-    assert 0.15 <= diff[3] / n <= 0.35, diff
-
-
-def test_follow_ups_point_inside_bank(questions):
-    ids = {item["id"] for item in questions}
-    links = 0
-    for item in questions:
-        for target in item.get("follow_ups", []):
-            assert target in ids, f"{item['id']} -> {target}"
-            assert target != item["id"], f"{item['id']} links to itself"
-            links += 1
-    assert links >= 12
-
-
-def test_tags(questions):
-    for item in questions:
-        tags = item["tags"]
-        assert tags, item["id"]
-        assert all(SLUG.match(t) for t in tags), item["id"]
-    used = Counter(t for item in questions for t in item["tags"])
-    extra = set(used) - SHARED_TAGS
-    assert not extra, f"tags outside the shared vocabulary: {extra}"
+# --------------------------------------------------------------------------- seed items and typed phrasings
 
 
 def test_seed_interview_items(q):
@@ -169,50 +85,6 @@ def test_seed_interview_items(q):
     assert "assumptions" in q["linreg-assumptions"]["prompt"]
     assert "say-it-aloud" in q["linreg-geometric-interpretation"]["tags"]
     assert "geometric interpretation" in q["linreg-geometric-interpretation"]["prompt"]
-
-
-def test_patterns_compile_and_are_not_trivial(questions):
-    for item in questions:
-        for kp in item.get("key_points", []):
-            assert kp["text"].strip()
-            assert kp["match"], item["id"]
-            for pattern in kp["match"]:
-                rx = re.compile(pattern, re.IGNORECASE)
-                assert not rx.search(""), f"{item['id']}: {pattern!r} matches the empty string"
-                assert not rx.search("the loss"), f"{item['id']}: {pattern!r} is too loose"
-
-
-def test_key_point_coverage(questions):
-    recall = [item for item in questions if item["type"] == "recall"]
-    with_kp = [item for item in recall if 2 <= len(item.get("key_points", [])) <= 4]
-    assert len(with_kp) >= 0.95 * len(recall)
-
-
-def test_own_answers_cover_own_key_points(questions):
-    for item in questions:
-        if item["type"] != "recall":
-            continue
-        kps = item["key_points"]
-        hits = sum(covered(item["answer"], kp) for kp in kps)
-        assert hits * 2 >= len(kps), f"{item['id']}: own answer covers {hits}/{len(kps)} key points"
-
-
-UNRELATED = [
-    "I don't know.",
-    "K-means assigns each point to the closest centroid and then recomputes each centroid as the mean "
-    "of its cluster, repeating until the assignments stop changing.",
-    "A decision tree splits the data on the feature threshold that most reduces impurity.",
-]
-
-
-def test_unrelated_answers_do_not_pass(questions):
-    for item in questions:
-        if item["type"] != "recall":
-            continue
-        kps = item["key_points"]
-        for text in UNRELATED:
-            hits = sum(covered(text, kp) for kp in kps)
-            assert hits * 2 < len(kps), f"{item['id']}: unrelated answer covers {hits}/{len(kps)}: {text[:30]}"
 
 
 # Realistic typed phrasings a strong candidate uses, with the key points (0-based) they must cover,
@@ -248,16 +120,6 @@ def test_typed_phrasings(q, qid, text, must, must_not):
     hits = {i for i, kp in enumerate(kps) if covered(text, kp)}
     assert must <= hits, f"{qid}: {text!r} should cover {sorted(must - hits)}"
     assert not (must_not & hits), f"{qid}: {text!r} should not cover {sorted(must_not & hits)}"
-
-
-def test_terminal_friendly_text(questions):
-    for item in questions:
-        texts = [item["prompt"]] + item.get("steps", []) + item.get("choices", [])
-        for field in ("answer", "explanation"):
-            if isinstance(item.get(field), str):
-                texts.append(item[field])
-        for t in texts:
-            assert "$" not in t and "\\" not in t, f"{item['id']}: LaTeX-like markup in {t[:40]!r}"
 
 
 # --------------------------------------------------------------------------- numeric answers
