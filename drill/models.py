@@ -111,6 +111,11 @@ class Performance:
     reference_s: float | None = None
 
 
+# Outcomes about the file as a whole, listed before the hidden tests when the file cannot be used at all; they are
+# not hidden tests, so "passed/total" always counts the exercise's own tests (0/9 whatever stopped the file).
+FILE_STEPS = frozenset({"syntax", "imports", "import", "names"})
+
+
 @dataclass(frozen=True)
 class CheckResult:
     exercise: str
@@ -130,6 +135,11 @@ class CheckResult:
     def failed(self) -> int:
         return sum(t.status in ("fail", "error") for t in self.tests)
 
+    @property
+    def total(self) -> int:
+        """How many hidden tests the exercise has (file-level steps are not tests)."""
+        return sum(t.name not in FILE_STEPS for t in self.tests)
+
     def to_json(self) -> dict[str, Any]:
         perf = self.performance
         return {
@@ -138,7 +148,9 @@ class CheckResult:
             "outcome": self.outcome,
             "passed": self.passed,
             "failed": self.failed,
-            "tests": [{"name": t.name, "status": t.status, "message": t.message} for t in self.tests],
+            "total": self.total,
+            "tests": [{"name": t.name, "status": t.status, "message": t.message, "detail": t.detail}
+                      for t in self.tests],
             "performance": (
                 {"verdict": perf.verdict, "message": perf.message, "ratio": perf.ratio}
                 if perf

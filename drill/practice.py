@@ -63,7 +63,7 @@ def record_check(store: Store, exercise: Exercise, result: CheckResult, now: dat
     store.record_check(
         CheckRecord(
             exercise=exercise.slug, checked_at=now, study_day=day, status=result.status,
-            outcome=result.outcome, passed=result.passed, total=len(result.tests),
+            outcome=result.outcome, passed=result.passed, total=result.total,
             duration_ms=int(result.duration_s * 1000), hints_used=hints,
         )
     )

@@ -424,7 +424,7 @@ def check_result(result, path) -> None:
                         title_align="left", border_style="dim"))
     for limit in result.limits_not_applied:
         out.print(Text(f"note: {limit}", style="yellow"))
-    summary = f"{result.passed}/{len(result.tests)} tests passed in {result.duration_s:.1f} s"
+    summary = f"{result.passed}/{result.total} tests passed in {result.duration_s:.1f} s"
     if result.status == "pass":
         out.print(Text.assemble(("PASS ", "bold green"), summary))
     else:

@@ -191,6 +191,12 @@ def test_syntax_error_reports_line_and_caret(exercises: dict[str, Exercise], tmp
     test = result.tests[0]
     assert "line 4" in test.message
     assert "def fit(self, X)" in test.detail and "^" in test.detail
+    missing = tmp_path / "missing.py"
+    missing.write_text("class Kmeans:\n    pass\n")
+    loaded_but_wrong = grade(exercises["kmeans"], missing)
+    # whatever stops the file, the count is of the exercise's own hidden tests, each listed as not run
+    assert result.total == loaded_but_wrong.total == len(result.tests) - 1 > 1
+    assert all(t.status == "skipped" for t in result.tests[1:])
 
 
 def test_missing_class_or_method_is_named(exercises: dict[str, Exercise], tmp_path: Path) -> None:
@@ -231,7 +237,10 @@ def test_json_has_the_documented_keys(exercises: dict[str, Exercise]) -> None:
     assert {"exercise", "status", "passed", "failed", "tests", "performance"} <= set(data)
     assert data["exercise"] == "kmeans" and data["status"] == "fail"
     assert data["passed"] + data["failed"] == len(data["tests"])
-    assert all(set(t) == {"name", "status", "message"} for t in data["tests"])
+    assert all(set(t) >= {"name", "status", "message"} for t in data["tests"])
+    assert data["total"] == len(data["tests"]), "every line here is a hidden test: the file loaded"
+    failing = next(t for t in data["tests"] if t["status"] == "fail")
+    assert "Expected" in failing["detail"], "the full report travels in the JSON too"
     assert data["performance"]["verdict"] == "not-measured"
 
 

@@ -269,12 +269,12 @@ def grade_submission(exercise: Exercise, submission: Path, *, measure_performanc
             limits_not_applied=not_applied,
         )
 
-    static = scan(source, submission, forbidden)
-    if static is not None:
-        return result([static], "error")
-
     tests_module = hidden_tests(exercise)
     cases: list[Case] = list(tests_module.cases())
+    static = scan(source, submission, forbidden)
+    if static is not None:
+        return result([static, *_skipped(cases, 0, "not run: the file did not load")], "error")
+
     perf: Perf | None = tests_module.perf() if measure_performance else None
 
     limits = sandbox.Limits.for_time(exercise.time_limit_s, exercise.memory_limit_mb)
