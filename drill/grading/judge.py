@@ -33,7 +33,7 @@ from drill.grading.protocol import Case, Fail, Outputs, Perf
 from drill.grading.static import DEFAULT_FORBIDDEN, forbidden_message, scan
 from drill.models import CheckResult, Exercise, Outcome, Performance, TestOutcome
 
-SLOW_RATIO = 15.0  # fully vectorised code lands at ~0.5–4× the reference, loops over samples at 50× and more
+SLOW_RATIO = 15.0  # fully vectorised code lands at ~0.5–5× the reference, loops over samples at 50× and more
 MAX_RESULT_BYTES = 64 * 1024 * 1024
 MAX_JSON_BYTES = 1024 * 1024
 
