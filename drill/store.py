@@ -335,11 +335,11 @@ class Store:
     # --- whole-history summaries (stats, streak) ----------------------------------------------------------------
 
     def activity_by_day(self) -> dict[date, tuple[int, int]]:
-        """Per study day: (rated answers, passed checks)."""
+        """Per study day: (rated answers, exercises passed) — re-checking a passing file adds nothing."""
         days: dict[date, list[int]] = {}
         for day, count in self._rows("SELECT study_day, count(*) FROM reviews WHERE kind = 'question' GROUP BY study_day"):
             days.setdefault(date.fromisoformat(day), [0, 0])[0] = count
-        for day, count in self._rows("SELECT study_day, count(*) FROM checks WHERE status = 'pass' GROUP BY study_day"):
+        for day, count in self._rows("SELECT study_day, count(DISTINCT exercise) FROM checks WHERE status = 'pass' GROUP BY study_day"):
             days.setdefault(date.fromisoformat(day), [0, 0])[1] = count
         return {day: (v[0], v[1]) for day, v in days.items()}
 

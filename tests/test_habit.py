@@ -82,6 +82,8 @@ def test_a_passed_check_counts_for_the_day(tmp_path: Path, set_now) -> None:
     data = stats()
     assert data["streak"]["current"] == 1 and data["streak"]["today_done"]
     assert data["exercises"]["passed"] == 1 and data["exercises"]["last_pass"] == {"knn": D0.isoformat()}
+    assert runner.invoke(app, ["check", "knn", str(tmp_path / "knn.py")]).exit_code == 0
+    assert stats()["heatmap"] == {D0.isoformat(): 1}, "re-checking a passing file adds nothing to the day"
 
 
 def test_a_failed_check_does_not_count(tmp_path: Path, set_now) -> None:
