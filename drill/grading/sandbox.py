@@ -6,6 +6,11 @@ interpreter starts; the wall-clock limit is enforced here in the parent on every
 process group is killed, and so is every descendant that left it (setsid, double fork): the parent becomes a child
 subreaper (Linux) so orphans are re-parented to it, and every process carrying this run's token in its environment
 is found through /proc and killed as well.
+
+What it is not: a security boundary. The child runs as the learner, with the learner's file system and network;
+it guards against accidents (runaway loops, memory, stray processes, output floods) and keeps the verdict honest
+(decided in the parent from plain values), which is what a local practice tool needs. Grading code from strangers
+would need a container or a separate user on top.
 """
 
 from __future__ import annotations
