@@ -72,7 +72,7 @@ def record_check(store: Store, exercise: Exercise, result: CheckResult, now: dat
         return None
     peeked = store.count_events(exercise.slug, "solution", since=since) > 0
     rating = 1 if peeked else 2 if hints else 3 if failures else 4
-    scheduled = sched.review(sched.make_scheduler(config), card, exercise.slug, "exercise", rating, now, day)
+    scheduled = sched.review(sched.make_scheduler(config, "exercise"), card, exercise.slug, "exercise", rating, now, day)
     store.record_review(Review(exercise.slug, rating, now, int(result.duration_s * 1000), "", False, "exercise"),
                         day, scheduled.card)
     return rating

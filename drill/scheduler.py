@@ -22,11 +22,14 @@ from drill.store import CardRow
 RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
 
-def make_scheduler(config: Config) -> Scheduler:
+def make_scheduler(config: Config, kind: str = "question") -> Scheduler:
+    """The scheduler for questions, or for exercises: re-implementing a whole exercise minutes after a pass is not
+    spaced repetition, so exercises skip the short (re)learning steps and go straight to intervals of days."""
+    exercise = kind == "exercise"
     return Scheduler(
         desired_retention=config.desired_retention,
-        learning_steps=config.learning_steps,
-        relearning_steps=config.relearning_steps,
+        learning_steps=() if exercise else config.learning_steps,
+        relearning_steps=() if exercise else config.relearning_steps,
         maximum_interval=config.maximum_interval_days,
         enable_fuzzing=config.fuzz,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -152,6 +152,10 @@ def test_a_first_try_pass_schedules_further_out_than_a_pass_after_hints(tmp_path
     assert ratings == {"kmeans": 4, "knn": 2}
     due = dict(db.execute("SELECT item_id, due FROM cards WHERE kind = 'exercise'").fetchall())
     assert due["kmeans"] > due["knn"]
+    # no minute-long learning steps for a whole exercise: even a pass after hints comes back days later
+    assert datetime.fromisoformat(due["knn"]) >= datetime.fromisoformat(at(D0)) + timedelta(days=1)
+    set_now(at(D0, "13:00"))
+    assert "Implement again" not in runner.invoke(app, []).output
 
 
 def test_the_dashboard_shows_the_streak_what_is_due_and_one_next_command(demo_bank: Path, set_now) -> None:
