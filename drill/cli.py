@@ -266,6 +266,7 @@ def solution(
                 raise UsageError(f"you have not passed {slug} yet — pass `--yes` to see the solution anyway")
             if not ui.confirm(f"You have not passed {slug} yet. Trying a while longer (or `drill hint {slug}`) "
                               "teaches more. Show the solution anyway?"):
+                ui.hint_line(f"Not shown. The next hint: drill hint {slug}")
                 raise typer.Exit(1)
         practice.record_solution_viewed(store, exercise, clock.now())
     finally:
