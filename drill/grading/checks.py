@@ -172,8 +172,10 @@ def same_labels(
         return
     first = int(np.flatnonzero(differ)[0])
     considered = int(mask.sum()) if mask is not None else differ.size
+    open_ = differ.size - considered
+    unjudged = f" ({open_} whose answer the spec leaves open, such as exact ties, are not judged)" if open_ else ""
     raise Fail(
-        f"{what}: {int(differ.sum())} of {considered} differ; first at index {first}: "
+        f"{what}: {int(differ.sum())} of {considered} differ{unjudged}; first at index {first}: "
         f"expected {fmt(expected[first].item())}, got {fmt(got[first].item())}",
         expected=fmt(expected),
         got=fmt(got),

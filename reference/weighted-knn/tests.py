@@ -163,6 +163,11 @@ def _cause(case: Case, pred: np.ndarray, exp: np.ndarray, mask: np.ndarray, clas
             best, best_cause = agree, cause
     if best_cause:
         return best_cause
+    wrong = (pred != exp) & mask
+    if exact_rows.any() and not (wrong & ~exact_rows).any():
+        return ("only queries that coincide with a training point are wrong — there 1/d = 1/0 is infinite (and "
+                "normalising gives inf/inf = NaN): when a query matches training points exactly, the label most "
+                "common among those matches wins")
     return ("the neighbours or the weights differ — each query needs its Euclidean distance to every training point, "
             "the k nearest, and per label the SUM of 1/d over them (exact matches decide alone)")
 
