@@ -110,6 +110,11 @@ def _kkt(case: Case, weights: np.ndarray, bias: float) -> None:
         cause = (f"{int(hovering.sum())} weights hover near 0 without being 0 (|gⱼ| < alpha there, so the minimiser "
                  "has them at exactly 0): (sub)gradient steps never land on 0 — update each wⱼ by coordinate "
                  "descent with the soft-threshold S(ρ, a) = sign(ρ)·max(|ρ| − a, 0)")
+    flipped = nonzero & (np.sign(weights) == -np.sign(g))
+    if not cause and flipped.any():
+        cause = (f"{int(flipped.sum())} weights have the opposite sign to their gradient gⱼ, which the soft-threshold "
+                 "never gives: where |ρⱼ| ≤ alpha the weight must be exactly 0 — S(ρ, a) = sign(ρ)·max(|ρ| − a, 0); "
+                 "without the max(…, 0), ρ − a·sign(ρ) overshoots past 0")
     if not cause and nonzero[j]:
         cause = ("coordinate descent has not converged, or the update is not the exact minimiser over wⱼ: "
                  "wⱼ = S(ρⱼ, alpha)/zⱼ with ρⱼ computed from the CURRENT residual, sweeps repeated until no "
