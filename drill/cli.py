@@ -208,25 +208,30 @@ def _watch(exercise, submission: Path) -> None:
 
     from drill import ui
 
-    enter = threading.Event()
+    # One watcher runs the whole time, so a save made while a check is still running is not lost: it wakes the
+    # loop as soon as that check is shown. Enter wakes it too, where file events do not arrive.
+    wake = threading.Event()
+    target = submission.resolve()
 
     def read_enter() -> None:
         for _ in sys.stdin:
-            enter.set()
+            wake.set()
+
+    def watch_file() -> None:
+        for _ in watchfiles.watch(target.parent, watch_filter=lambda _change, path: Path(path) == target,
+                                  debounce=300, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+            wake.set()
 
     threading.Thread(target=read_enter, daemon=True).start()
-    target = submission.resolve()
+    threading.Thread(target=watch_file, daemon=True).start()
     try:
         while True:
+            wake.clear()
             ui.clear_for_watch()
             ui.check_result(_grade_and_record(exercise, submission), submission)
             ui.watching(submission)
-            enter.clear()
-            for _ in watchfiles.watch(
-                target.parent, stop_event=enter, watch_filter=lambda _change, path: Path(path) == target,
-                debounce=300, rust_timeout=500, yield_on_timeout=False,
-            ):
-                break
+            while not wake.wait(0.2):  # short waits keep Ctrl-C responsive
+                pass
     except KeyboardInterrupt:
         ui.info("Stopped watching.")
 
