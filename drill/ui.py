@@ -409,12 +409,17 @@ def exercise_task(exercise, path, *, kept: bool, backup, custom_dir: bool) -> No
 
 def check_result(result, path) -> None:
     out.print(Text.assemble(("Checking ", "dim"), (str(path), "bold"), (f" against {result.exercise}", "dim")))
+    # one row per test; a long message wraps under its test's name instead of being cut at the edge
+    rows = Table.grid(padding=(0, 1), pad_edge=False)
+    rows.add_column(no_wrap=True)
+    rows.add_column()
     for test in result.tests:
         mark, style = {"pass": ("✓", "green"), "skipped": ("-", "dim")}.get(test.status, ("✗", "red"))
-        line = Text.assemble((f"  {mark} ", style), (test.name, "" if test.status == "pass" else style))
+        line = Text(test.name, style="" if test.status == "pass" else style)
         if test.status != "pass" and test.message:
             line.append(f" — {test.message}", style="dim")
-        out.print(line, soft_wrap=False, overflow="ellipsis", no_wrap=True)
+        rows.add_row(Text(f"  {mark}", style=style), line)
+    out.print(rows)
     first = next((t for t in result.tests if t.status in ("fail", "error")), None)
     if first is not None and first.detail:
         out.print(Panel(Text(first.detail), title=f"first failure: {first.name}", title_align="left",
