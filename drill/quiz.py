@@ -233,7 +233,7 @@ class QuizSession:
         if leech and question.id not in self.summary.leeches and (previous is None or previous.lapses < card.lapses):
             self.summary.leeches.append(question.id)
         # with --limit the session may end before the card comes round again: then say when it is due instead
-        comes_round = again and (self.limit is None or len(self.queue) <= self.limit - self._shown)
+        comes_round = again and len(self.queue) <= self.remaining
         return Rated(question, rating, card.due, leech=leech, again_in_session=comes_round)
 
     def _count(self, rating: int, *, new: bool, sign: int = 1) -> None:
