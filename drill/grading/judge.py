@@ -73,18 +73,11 @@ def reference_namespace(exercise: Exercise) -> dict[str, Any]:
 def run_reference(exercise: Exercise, case: Case) -> Outputs:
     """The reference's outputs for a case, through the same steps (and conversion) as the submission's."""
     try:
-        values, meta, _ = runner.run_steps(reference_namespace(exercise), case.steps, case.inputs, np.array)
+        values, meta, _ = runner.run_steps(reference_namespace(exercise), case.steps, case.inputs, np.array,
+                                           runner.load_helpers(case.helpers))
     except Exception as exc:
         raise DrillError(f"the reference for {exercise.slug} fails its own test {case.name}: {exc!r}") from exc
-    arrays: dict[str, np.ndarray] = {}
-    for key, value in values.items():
-        if meta[key].get("is_self"):
-            continue
-        arr, problem = runner.to_plain(value, np)
-        meta[key]["problem"] = problem
-        if arr is not None:
-            arrays[key] = arr
-    return Outputs(arrays, meta)
+    return Outputs(runner.plain_outputs(values, meta, np), meta)
 
 
 # --- reading what the child wrote -------------------------------------------------------------------------------
@@ -292,7 +285,7 @@ def grade_submission(exercise: Exercise, submission: Path, *, measure_performanc
         names = list(exercise.names)
         perf_plan = (
             {"steps": list(perf.steps), "repeats": perf.repeats, "budget_s": perf.budget_s,
-             "deadline_s": perf.deadline_s, "warmup_below_s": 0.05}
+             "deadline_s": perf.deadline_s, "warmup_below_s": 0.05, "helpers": perf.helpers}
             if perf is not None
             else None
         )
@@ -304,7 +297,7 @@ def grade_submission(exercise: Exercise, submission: Path, *, measure_performanc
             "names": names,
             "forbidden": list(forbidden),
             "blocked_paths": [str(paths.reference_dir()), str(Path(__file__).resolve().parents[1])],
-            "cases": [{"name": c.name, "steps": list(c.steps)} for c in cases],
+            "cases": [{"name": c.name, "steps": list(c.steps), "helpers": c.helpers} for c in cases],
             "perf": perf_plan,
         }
         child = sandbox.start(plan, workdir, limits, name="submission", signals=perf is not None)

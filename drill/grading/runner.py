@@ -49,42 +49,77 @@ def run_steps(
     steps: Sequence[Mapping[str, Any]],
     inputs: Mapping[str, Any],
     copy: Callable[[Any], Any],
+    helpers: Mapping[str, Any] | None = None,
 ) -> tuple[dict[str, Any], dict[str, dict[str, Any]], int]:
-    """Execute steps against the classes in `namespace`.
+    """Execute steps against the classes in `namespace` (what each step does: drill/grading/protocol.py).
 
     Returns (values, meta, steps_done): the raw objects each step saved, a small JSON-able description of each
     (its Python type, whether a call returned the object itself), and how many steps completed. Exceptions raised
     by the submission propagate to the caller, with `steps_done` available as the exception attribute
-    `drill_step`.
+    `drill_step`. `helpers` holds what the case's trusted helper source defined, for helper() markers.
     """
     objects: dict[str, Any] = {}
     values: dict[str, Any] = {}
     meta: dict[str, dict[str, Any]] = {}
     done = 0
+
+    def resolve(arg: Any) -> Any:
+        if _isinstance(arg, dict):
+            if "$rng" in arg:
+                import numpy  # already loaded on both sides; the import guard allows it
+
+                return numpy.random.default_rng(int(arg["$rng"]))
+            if "$helper" in arg:
+                return (helpers or {})[arg["$helper"]]
+            return arg
+        if not _isinstance(arg, str):
+            return arg
+        if arg in inputs:
+            return copy(inputs[arg])
+        saved = values[arg]
+        # a saved array is copied like an input; anything else (a cache tuple, a list of folds) is passed as is
+        return copy(saved) if type(saved).__name__ == "ndarray" else saved
+
+    def keep(name: str, result: Any, obj: Any = None) -> None:
+        values[name] = result
+        meta[name] = {"type": type(result).__name__, "is_self": obj is not None and result is obj}
+
     try:
         for step in steps:
             op = step["op"]
             if op == "new":
                 cls = namespace[step["cls"]]
-                objects[step["var"]] = cls(**dict(step.get("kwargs", {})))
+                kwargs = {k: resolve(v) if _isinstance(v, dict) else v for k, v in step.get("kwargs", {}).items()}
+                objects[step["var"]] = cls(**kwargs)
             elif op in ("call", "func"):
                 # an argument names an input array, or what an earlier step saved (to chain stateful calls)
-                args = [copy(inputs[name] if name in inputs else values[name]) for name in step.get("args", ())]
-                kwargs = dict(step.get("kwargs", {}))
-                if op == "call":
-                    obj = objects[step["var"]]
-                    result = getattr(obj, step["method"])(*args, **kwargs)
+                args = [resolve(name) for name in step.get("args", ())]
+                kwargs = {k: resolve(v) if _isinstance(v, dict) else v for k, v in step.get("kwargs", {}).items()}
+                obj = objects[step["var"]] if op == "call" else None
+                target = getattr(obj, step["method"]) if op == "call" else namespace[step["name"]]
+                repeat = int(step.get("repeat", 1))
+                if repeat == 1:
+                    result = target(*args, **kwargs)
                 else:
-                    obj = None
-                    result = namespace[step["name"]](*args, **kwargs)
-                if step.get("save"):
-                    values[step["save"]] = result
-                    meta[step["save"]] = {"type": type(result).__name__, "is_self": obj is not None and result is obj}
+                    result = [target(*args, **kwargs) for _ in range(repeat)]
+                save = step.get("save")
+                if _isinstance(save, list):
+                    parts = list(result) if _isinstance(result, (tuple, list)) else None
+                    if parts is None or len(parts) != len(save):
+                        what = f"{len(parts)} values" if parts is not None else f"a {type(result).__name__}"
+                        raise TypeError(f"expected {len(save)} return values ({', '.join(save)}), got {what}")
+                    for name, part in zip(save, parts, strict=True):
+                        keep(name, part, obj)
+                elif save:
+                    keep(save, result, obj)
+                for name, arg in zip(step.get("save_args", ()), args, strict=False):
+                    if name:
+                        keep(name, arg)
             elif op == "attr":
                 obj = objects[step["var"]]
-                result = getattr(obj, step["name"])
-                values[step["save"]] = result
-                meta[step["save"]] = {"type": type(result).__name__}
+                keep(step["save"], getattr(obj, step["name"]))
+            elif op == "set":
+                setattr(objects[step["var"]], step["name"], resolve(step["value"]))
             else:  # pragma: no cover - plans are written by the parent
                 raise ValueError(f"unknown step {op!r}")
             done += 1
@@ -92,6 +127,14 @@ def run_steps(
         exc.drill_step = done  # type: ignore[attr-defined]
         raise
     return values, meta, done
+
+
+def load_helpers(source: str) -> dict[str, Any]:
+    """The objects a case's trusted helper source defines (run on both sides, never the submission's code)."""
+    namespace: dict[str, Any] = {"__name__": "drill_helpers"}
+    if source:
+        exec(compile(source, "<hidden-test helpers>", "exec"), namespace)
+    return namespace
 
 
 def to_plain(value: Any, np: Any) -> tuple[Any, str]:
@@ -117,6 +160,62 @@ def to_plain(value: Any, np: Any) -> tuple[Any, str]:
     return np.array(arr, order="C", copy=True), ""  # (ascontiguousarray would turn 0-d into 1-d)
 
 
+_MAX_PARTS = 256  # a returned dict / list / tuple is opened up to this many parts, two levels deep
+
+
+def plain_outputs(values: Mapping[str, Any], meta: dict[str, dict[str, Any]], np: Any) -> dict[str, Any]:
+    """Every saved value as plain arrays: a value that is one array as itself; a dict, or a list or tuple of
+    arrays of different shapes (folds, (out, cache)), part by part as `key.part`. Records each value's problem
+    (why it is not an array) in meta; the object a call returned as itself is left out."""
+    arrays: dict[str, Any] = {}
+    budget = [_MAX_PARTS]
+
+    def put(key: str, value: Any, info: dict[str, Any], depth: int) -> None:
+        parts = _parts(value, np) if depth < 2 else None
+        if parts is not None and len(parts) <= budget[0]:
+            budget[0] -= len(parts)
+            info["parts"] = [str(name) for name, _ in parts]
+            for name, part in parts:
+                sub = {"type": type(part).__name__}
+                meta[f"{key}.{name}"] = sub
+                put(f"{key}.{name}", part, sub, depth + 1)
+            if not _isinstance(value, dict):
+                arr, _ = to_plain(value, np)
+                if arr is not None:  # a list of equal-shaped arrays is also the stacked array
+                    arrays[key] = arr
+            info["problem"] = ""
+            return
+        try:
+            arr, problem = to_plain(value, np)
+        except _BaseException as exc:  # noqa: BLE001 - a hostile __array__ or __len__
+            arr, problem = None, f"could not be read ({type(exc).__name__})"
+        if arr is not None:
+            arrays[key] = arr
+        info["problem"] = problem
+
+    for key, value in list(values.items()):
+        if meta[key].get("is_self"):
+            continue  # the model itself: only "it returned self" matters
+        put(key, value, meta[key], 0)
+    return arrays
+
+
+def _parts(value: Any, np: Any) -> list[tuple[Any, Any]] | None:
+    """The parts of a dict (string keys), or of a list/tuple that is not a plain array; None otherwise."""
+    try:
+        if _isinstance(value, dict):
+            if all(_isinstance(k, str) for k in value):
+                return list(value.items())
+            return None
+        if _isinstance(value, (list, tuple)) and value:
+            if all(_isinstance(v, (int, float, bool, str)) for v in value):
+                return None  # a plain list of numbers or strings is an array
+            return list(enumerate(value))
+    except _BaseException:  # noqa: BLE001
+        return None
+    return None
+
+
 # --- the child --------------------------------------------------------------------------------------------------
 
 
@@ -130,7 +229,8 @@ class _Child:
         self.attempts: list[dict[str, str]] = []
         # bound now, before the submission runs: patching the module or the class later changes nothing here
         self.run_steps = run_steps
-        self.to_plain = to_plain
+        self.plain_outputs = plain_outputs
+        self.load_helpers = load_helpers
         self.write_json = types.MethodType(_Child.write_json, self)  # type: ignore[method-assign]
 
     # files ---------------------------------------------------------------------------------------------------
@@ -259,24 +359,18 @@ class _Child:
             values: dict[str, Any] = {}
             meta: dict[str, dict[str, Any]] = {}
             try:
+                helpers = self.load_helpers(case.get("helpers", ""))
                 values, meta, _ = self.run_steps(
-                    namespace, case["steps"], _Prefixed(inputs, prefix), lambda a: np.array(a, copy=True)
+                    namespace, case["steps"], _Prefixed(inputs, prefix), lambda a: np.array(a, copy=True), helpers
                 )
             except _BaseException as exc:  # noqa: BLE001
                 error = self.describe(exc)
                 error["step"] = getattr(exc, "drill_step", 0)
                 clean = False
-            arrays = {}
-            for key, value in values.items():
-                if meta[key].get("is_self"):
-                    continue  # the model itself: only "it returned self" matters
-                try:
-                    arr, problem = self.to_plain(value, np)
-                except _BaseException as exc:  # noqa: BLE001
-                    arr, problem = None, f"could not be read ({type(exc).__name__})"
-                if arr is not None:
-                    arrays[key] = arr
-                meta[key]["problem"] = problem
+            try:
+                arrays = self.plain_outputs(values, meta, np)
+            except _BaseException:  # noqa: BLE001 - a hostile value: nothing of this case can be read
+                arrays, meta = {}, {}
             np.savez(os.path.join(self.out, f"case-{index}.npz"), **arrays)
             self.write_json(
                 f"case-{index}.json",
@@ -326,9 +420,10 @@ class _Child:
         budget_end = _perf_counter() + float(perf["budget_s"])
         view = _Prefixed(inputs, "perf__")
         try:
+            helpers = self.load_helpers(perf.get("helpers", ""))
             for attempt in range(int(perf["repeats"]) + 1):
                 start = _perf_counter()
-                self.run_steps(namespace, perf["steps"], view, lambda a: a)
+                self.run_steps(namespace, perf["steps"], view, lambda a: a, helpers)
                 elapsed = _perf_counter() - start
                 if attempt == 0 and elapsed < float(perf["warmup_below_s"]):
                     continue  # a quick first run warms caches; it is not counted
