@@ -104,14 +104,15 @@ def run_steps(
                     result = [target(*args, **kwargs) for _ in range(repeat)]
                 save = step.get("save")
                 if _isinstance(save, list):
-                    parts = list(result) if _isinstance(result, (tuple, list)) else None
-                    if parts is None or len(parts) != len(save):
-                        what = f"{len(parts)} values" if parts is not None else f"a {type(result).__name__}"
-                        raise TypeError(f"expected {len(save)} return values ({', '.join(save)}), got {what}")
-                    for name, part in zip(save, parts, strict=True):
+                    names: list[str] = list(save)  # type: ignore[arg-type]  # (the check above is isinstance)
+                    parts = list(result) if _isinstance(result, (tuple, list)) else []
+                    if len(parts) != len(names):
+                        what = f"{len(parts)} values" if parts else f"a {type(result).__name__}"
+                        raise TypeError(f"expected {len(names)} return values ({', '.join(names)}), got {what}")
+                    for name, part in zip(names, parts, strict=True):
                         keep(name, part, obj)
                 elif save:
-                    keep(save, result, obj)
+                    keep(str(save), result, obj)
                 for name, arg in zip(step.get("save_args", ()), args, strict=False):
                     if name:
                         keep(name, arg)
