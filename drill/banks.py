@@ -22,7 +22,7 @@ import yaml
 
 from drill import paths
 from drill.errors import Problem
-from drill.models import Bank, KeyPoint, Question
+from drill.models import BadExample, Bank, KeyPoint, Question
 
 try:  # libyaml when present: the C composer is several times faster on large banks
     from yaml import CSafeLoader as _Loader
@@ -35,7 +35,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 
 _COMMON_KEYS = {"id", "type", "prompt", "answer", "follow_ups", "tags", "difficulty"}
 _KEYS_BY_TYPE = {
-    "recall": _COMMON_KEYS | {"key_points"},
+    "recall": _COMMON_KEYS | {"key_points", "examples"},
     "choice": _COMMON_KEYS | {"choices", "explanation"},
     "numeric": _COMMON_KEYS | {"tolerance", "explanation"},
     "derivation": _COMMON_KEYS | {"steps"},
@@ -105,7 +105,7 @@ def load_banks(files: Iterable[Path] | None = None, *, use_cache: bool = True) -
     return result
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 def _cache_file(path: Path) -> Path:
@@ -131,8 +131,11 @@ def _cached_bank(path: Path) -> Bank | None:
             questions=tuple(
                 Question(**{
                     **q, "path": path,
-                    "key_points": tuple(KeyPoint(k["text"], tuple(k["patterns"])) for k in q["key_points"]),
-                    **{key: tuple(q[key]) for key in ("choices", "steps", "follow_ups", "tags")},
+                    "key_points": tuple(KeyPoint(k["text"], tuple(k["patterns"]), tuple(k["reject"]))
+                                        for k in q["key_points"]),
+                    "bad_examples": tuple(BadExample(b["answer"], tuple(b["contradicts"]), b["why"])
+                                          for b in q["bad_examples"]),
+                    **{key: tuple(q[key]) for key in ("choices", "steps", "follow_ups", "tags", "good_examples")},
                 })
                 for q in data["questions"]
             ),
@@ -426,6 +429,10 @@ class _BankChecker:
                     self.problem(fields["steps"][1], "a derivation needs at least two steps", "split it into moves")
         if qtype == "recall" and "key_points" in fields:
             key_points = self.key_points(fields["key_points"][1])
+        good_examples: tuple[str, ...] = ()
+        bad_examples: tuple[BadExample, ...] = ()
+        if qtype == "recall" and "examples" in fields:
+            good_examples, bad_examples = self.examples(fields["examples"][1], len(key_points))
         explanation = self.string(fields["explanation"][1], "`explanation`") if "explanation" in fields else ""
 
         follow_ups = self.strings(fields["follow_ups"][1], "`follow_ups`") if "follow_ups" in fields else ()
@@ -451,7 +458,48 @@ class _BankChecker:
             key_points=key_points, choices=choices, explanation=explanation or "", tolerance=tolerance,
             steps=steps, follow_ups=follow_ups, tags=tags, difficulty=difficulty,
             follow_ups_line=fields["follow_ups"][1].start_mark.line + 1 if "follow_ups" in fields else 0,
+            good_examples=good_examples, bad_examples=bad_examples,
+            examples_line=fields["examples"][1].start_mark.line + 1 if "examples" in fields else 0,
         )
+
+    def examples(self, node: yaml.Node, points: int) -> tuple[tuple[str, ...], tuple[BadExample, ...]]:
+        """`examples: {good: [answer, …], bad: [{answer, contradicts: [point numbers], why}, …]}`."""
+        fields = self.mapping(node, "`examples`")
+        if fields is None:
+            return (), ()
+        for key, (key_node, _) in fields.items():
+            if key not in ("good", "bad"):
+                self.problem(key_node, f"unknown key {key!r} in `examples`", "allowed: good, bad")
+        good = self.strings(fields["good"][1], "`examples.good`") if "good" in fields else ()
+        bad: list[BadExample] = []
+        for item in (self.sequence(fields["bad"][1], "`examples.bad`") or []) if "bad" in fields else []:
+            entry = self.mapping(item, "a bad example")
+            if entry is None:
+                continue
+            for key, (key_node, _) in entry.items():
+                if key not in ("answer", "contradicts", "why"):
+                    self.problem(key_node, f"unknown key {key!r} in a bad example", "allowed: answer, contradicts, why")
+            if "answer" not in entry or "contradicts" not in entry:
+                self.problem(item, "a bad example needs `answer` and `contradicts`",
+                             "contradicts: the numbers (1 = first) of the key points it states wrongly")
+                continue
+            answer = self.string(entry["answer"][1], "a bad example's `answer`")
+            numbers = []
+            for number_node in self.sequence(entry["contradicts"][1], "`contradicts`") or []:
+                number = self.integer(number_node, "a key point number in `contradicts`")
+                if number is not None and not 1 <= number <= points:
+                    self.problem(number_node, f"key point {number} does not exist (the question has {points})",
+                                 "number the key points from 1")
+                elif number is not None:
+                    numbers.append(number)
+            if "contradicts" in entry and not numbers and isinstance(entry["contradicts"][1], yaml.SequenceNode) \
+                    and not entry["contradicts"][1].value:
+                self.problem(entry["contradicts"][1], "`contradicts` is empty",
+                             "name at least one key point the answer gets wrong")
+            why = self.string(entry["why"][1], "a bad example's `why`") if "why" in entry else ""
+            if answer is not None:
+                bad.append(BadExample(answer, tuple(numbers), why or ""))
+        return good, tuple(bad)
 
     def key_points(self, node: yaml.Node) -> tuple[KeyPoint, ...]:
         items = self.sequence(node, "`key_points`")
@@ -466,22 +514,30 @@ class _BankChecker:
             if fields is None:
                 continue
             for key, (key_node, _) in fields.items():
-                if key not in ("text", "match"):
-                    self.problem(key_node, f"unknown key {key!r} in a key point", "allowed: text, match")
+                if key not in ("text", "match", "reject"):
+                    self.problem(key_node, f"unknown key {key!r} in a key point", "allowed: text, match, reject")
             if "text" not in fields:
                 self.problem(item, "a key point has no `text`", "add `text:` saying what the answer must mention")
                 continue
             text = self.string(fields["text"][1], "the key point's `text`")
-            patterns = self.strings(fields["match"][1], "`match`") if "match" in fields else ()
-            for pattern in patterns:
-                try:
-                    re.compile(pattern, re.IGNORECASE)
-                except re.error as exc:
-                    self.problem(fields["match"][1], f"pattern {pattern!r} is not a valid regular expression ({exc})",
-                                 "fix it; use single quotes in YAML so backslashes survive")
+            patterns = self.patterns(fields, "match")
+            reject = self.patterns(fields, "reject")
             if text is not None:
-                points.append(KeyPoint(text, patterns))
+                points.append(KeyPoint(text, patterns, reject))
         return tuple(points)
+
+
+    def patterns(self, fields: dict[str, tuple[yaml.Node, yaml.Node]], key: str) -> tuple[str, ...]:
+        if key not in fields:
+            return ()
+        patterns = self.strings(fields[key][1], f"`{key}`")
+        for pattern in patterns:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                self.problem(fields[key][1], f"pattern {pattern!r} is not a valid regular expression ({exc})",
+                             "fix it; use single quotes in YAML so backslashes survive")
+        return patterns
 
 
 # An alias needs an anchor (&name) and a use (*name); only text that could hold both is walked node by node.

@@ -8,6 +8,7 @@ from pathlib import Path
 from drill import paths
 from drill.banks import bank_files, load_banks
 from drill.errors import ContentError, Problem
+from drill.models import Question
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def lint_content(targets: list[Path] | None = None) -> LintReport:
     loaded = load_banks(list(bank_targets) + others, use_cache=False)
     problems = [p for p in loaded.problems if Path(p.path).resolve() in wanted]
     banks = [b for b in loaded.banks if b.path.resolve() in wanted]
+    problems += [p for bank in banks for q in bank.questions for p in example_problems(q)]
 
     known_ids = {q.id for q in loaded.questions}
     for folder in exercise_dirs:
@@ -69,3 +71,43 @@ def lint_content(targets: list[Path] | None = None) -> LintReport:
                 problems.append(Problem(folder / "exercise.yaml", None, f"related question {related!r} is in no bank",
                                         "use the id of a question in questions/*.yaml"))
     return LintReport(problems, len(banks), sum(len(b.questions) for b in banks), len(exercise_dirs))
+
+
+def example_problems(question: Question) -> list[Problem]:
+    """A recall question's example answers through the real matcher: every good one is suggested good or better
+    and states nothing wrongly; no bad one is suggested good, nor ticked on a point it states wrongly."""
+    from drill.matching import judge_answer, suggest_rating
+
+    problems = []
+    where = (question.path, question.examples_line or question.line)
+    points = question.key_points
+    for number, answer in enumerate(question.good_examples, start=1):
+        verdicts = judge_answer(question, answer)
+        wrong = [(i, v) for i, v in enumerate(verdicts, start=1) if v.status == "contradicted"]
+        for index, verdict in wrong:
+            problems.append(Problem(*where, f"good example {number} of {question.id!r} is read as stating point "
+                                    f"{index} wrongly ({verdict.reason}: {verdict.excerpt!r})",
+                                    "narrow that point's `reject` pattern, or reword the example"))
+        suggested = suggest_rating(verdicts)
+        if not wrong and (suggested or 0) < 3:
+            missed = [f"{i} ({v.point.text!r})" for i, v in enumerate(verdicts, start=1) if v.status == "missed"]
+            problems.append(Problem(*where, f"good example {number} of {question.id!r} covers "
+                                    f"{len(points) - len(missed)}/{len(points)} points and is suggested "
+                                    f"{_RATING[suggested or 1]}; missed: {', '.join(missed)}",
+                                    "widen a `match` pattern of a missed point (it must not tick the bad examples)"))
+    for number, bad in enumerate(question.bad_examples, start=1):
+        verdicts = judge_answer(question, bad.answer)
+        for index in bad.contradicts:
+            ticked = verdicts[index - 1] if index <= len(verdicts) else None
+            if ticked is not None and ticked.status == "covered":
+                problems.append(Problem(*where, f"bad example {number} of {question.id!r} ticks point {index} "
+                                        f"({ticked.point.text!r}), which it states wrongly: {ticked.pattern!r} "
+                                        f"matched {ticked.excerpt!r}",
+                                        "add a `reject` pattern for that wrong phrasing, or tighten `match`"))
+        if (suggest_rating(verdicts) or 0) >= 3:
+            problems.append(Problem(*where, f"bad example {number} of {question.id!r} is suggested good",
+                                    "add a `reject` pattern to a point it states wrongly"))
+    return problems
+
+
+_RATING = {1: "again", 2: "hard", 3: "good", 4: "easy"}

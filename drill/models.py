@@ -12,10 +12,21 @@ QuestionType = Literal["recall", "choice", "numeric", "derivation"]
 
 @dataclass(frozen=True)
 class KeyPoint:
-    """Something a strong answer must mention; covered when any pattern matches (case-insensitive)."""
+    """Something a strong answer must mention; covered when any pattern matches (case-insensitive), contradicted
+    when a `reject` pattern (a known wrong phrasing) does. See drill/matching.py."""
 
     text: str
     patterns: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BadExample:
+    """A wrong answer a real candidate might give, and the key points (1-based) it states wrongly."""
+
+    answer: str
+    contradicts: tuple[int, ...]
+    why: str = ""  # shown to the learner after the reveal: why it is wrong
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,9 @@ class Question:
     tags: tuple[str, ...] = ()
     difficulty: int = 2
     follow_ups_line: int = 0  # where `follow_ups` is written, for problems found across banks
+    good_examples: tuple[str, ...] = ()  # recall: answers that must be suggested good (checked by `drill lint`)
+    bad_examples: tuple[BadExample, ...] = ()  # recall: answers that must not be
+    examples_line: int = 0
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ every answer without moving the schedule.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,11 +20,12 @@ from fsrs import Scheduler
 from drill import scheduler as sched
 from drill.clock import study_day
 from drill.config import Config
+from drill.matching import PointVerdict, covers, judge_answer, suggest_rating
 from drill.models import KeyPoint, Question, Review
 from drill.store import CardRow, Store
 
 LEARN_AHEAD = timedelta(minutes=20)  # a learning card due within this comes back in the same session
-_WORD = re.compile(r"[a-z0-9]{4,}")
+__all__ = ["covers"]  # re-exported: tests and tools judge one key point through the quiz's own matcher
 
 
 # --- judging a typed answer --------------------------------------------------------------------------------
@@ -40,26 +40,19 @@ class Assessment:
     missed: tuple[KeyPoint, ...] = ()
     suggested: int | None = None  # a rating 1-4 to suggest, if there is a basis for one
     given: str = ""  # the typed answer as understood, e.g. "choice 2" or "0.73"
-
-
-def covers(point: KeyPoint, typed: str) -> bool:
-    """Does the typed answer mention this key point? (Any pattern, case-insensitive.)"""
-    if point.patterns:
-        return any(re.search(pattern, typed, re.IGNORECASE) for pattern in point.patterns)
-    words = set(_WORD.findall(point.text.lower()))
-    return bool(words) and words <= set(_WORD.findall(typed.lower()))
+    contradicted: tuple[KeyPoint, ...] = ()  # points the answer states wrongly
+    verdicts: tuple[PointVerdict, ...] = ()  # recall: every point's verdict, with the pattern that decided
 
 
 def assess_recall(question: Question, typed: str) -> Assessment:
-    """Key points covered and missed, and a suggested rating when something was typed."""
-    covered = tuple(p for p in question.key_points if covers(p, typed))
-    missed = tuple(p for p in question.key_points if p not in covered)
-    suggested = None
-    if typed.strip() and question.key_points:
-        share = len(covered) / len(question.key_points)
-        # patterns miss some phrasings, so most of the points (3 of 4) already suggest good; the learner decides
-        suggested = 3 if share >= 0.75 else 2 if share >= 0.5 else 1
-    return Assessment(covered=covered, missed=missed, suggested=suggested, given=typed)
+    """Key points covered, contradicted and missed, and a suggested rating when something was typed."""
+    verdicts = judge_answer(question, typed) if typed.strip() else ()
+    by_status = {status: tuple(v.point for v in verdicts if v.status == status)
+                 for status in ("covered", "contradicted", "missed")}
+    return Assessment(
+        covered=by_status["covered"], missed=by_status["missed"] if verdicts else question.key_points,
+        contradicted=by_status["contradicted"], suggested=suggest_rating(verdicts), given=typed, verdicts=verdicts,
+    )
 
 
 def parse_choice(question: Question, typed: str) -> int | None:
