@@ -8,7 +8,6 @@ straight into SQLite), then times both commands alternately against `python -c "
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sqlite3
 import sys
@@ -46,7 +45,7 @@ def generate(home: Path, seed: int = 7) -> None:
     db = sqlite3.connect(home / "progress.sqlite3")
     start = NOW - timedelta(days=365 * YEARS)
     per_card = REVIEWS // CARDS
-    reviews, cards = [], []
+    reviews = []
     span = (NOW - start).total_seconds()
     for i in range(CARDS):
         moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(per_card))
@@ -56,21 +55,18 @@ def generate(home: Path, seed: int = 7) -> None:
             rating = rng.choices((1, 2, 3, 4), weights=(10, 15, 60, 15))[0]
             reviews.append((f"hist-{i}", "question", rating, moment.isoformat(timespec="microseconds"), 60, day,
                             rng.randint(2_000, 40_000), "", 0))
-        stability = rng.uniform(1, 400)
-        last = moments[-1]
-        due = last + timedelta(days=stability)
-        state = {"card_id": i, "state": 2, "step": None, "stability": stability,
-                 "difficulty": rng.uniform(1, 10), "due": due.isoformat(), "last_review": last.isoformat()}
-        cards.append((f"hist-{i}", "question", json.dumps(state), due.isoformat(timespec="microseconds"), stability,
-                      state["difficulty"], last.isoformat(timespec="microseconds"), per_card, rng.randint(0, 9),
-                      moments[0].date().isoformat()))
     reviews.sort(key=lambda row: row[3])
     db.executemany("INSERT INTO reviews (item_id, kind, rating, reviewed_at, utc_offset_min, study_day, duration_ms,"
                    " answer, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", reviews)
-    db.executemany("INSERT INTO cards (item_id, kind, state, due, stability, difficulty, last_review, reps, lapses,"
-                   " introduced_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cards)
     db.commit()
     db.close()
+    # the cards are what drill itself makes of this log (a replay), as on a learner's machine
+    from drill.config import Config
+    from drill.scheduler import refresh_cards
+
+    store = open_store()
+    refresh_cards(store, Config())
+    store.close()
 
 
 def main() -> None:

@@ -71,6 +71,11 @@ class LoadResult:
         return [q for bank in self.banks for q in bank.questions]
 
 
+def broken_banks(problems: Iterable[Problem]) -> list[str]:
+    """The bank files that did not load, each once, in the order their problems were found."""
+    return list(dict.fromkeys(str(p.path) for p in problems))
+
+
 def bank_files() -> list[Path]:
     """The bundled banks, then the learner's own."""
     files = sorted(paths.questions_dir().glob("*.yaml"))
@@ -214,21 +219,24 @@ def _gc_paused() -> Iterator[None]:
 
 def _cross_bank_problems(banks: list[Bank]) -> list[Problem]:
     problems: list[Problem] = []
-    seen: dict[str, Question] = {}
-    for question in (q for bank in banks for q in bank.questions):
-        first = seen.setdefault(question.id, question)
-        if first is not question:
+    first_at: dict[str, tuple[Path, int]] = {}
+    every_id = sorted(
+        [(bank_index, q.line, q.id, bank.path) for bank_index, bank in enumerate(banks) for q in bank.questions]
+        + [(bank_index, line, qid, bank.path) for bank_index, bank in enumerate(banks) for qid, line in bank.invalid_ids]
+    )
+    for _, line, qid, path in every_id:  # in file order, valid or not: a broken question still owns its id
+        first = first_at.setdefault(qid, (path, line))
+        if first != (path, line) and first[0] != path:
             problems.append(
                 Problem(
-                    question.path,
-                    question.line,
-                    f"duplicate id {question.id!r}, already used at {first.path}:{first.line}",
+                    path, line, f"duplicate id {qid!r}, already used at {first[0]}:{first[1]}",
                     "ids are unique across all banks: rename one (progress is keyed by id)",
                 )
             )
+    known = {qid for _, _, qid, _ in every_id}
     for question in (q for bank in banks for q in bank.questions):
         for target in question.follow_ups:
-            if target not in seen:
+            if target not in known:
                 problems.append(
                     Problem(
                         question.path,
@@ -349,18 +357,32 @@ class _BankChecker:
             if items is not None and not items:
                 self.problem(top["questions"][1], "`questions` is empty", "add at least one question")
             seen: dict[str, int] = {}
+            invalid: list[tuple[str, int]] = []
             for item in items or []:
                 question = self.question(item, topic or self.path.stem)
-                if question is None:
+                qid, line = self.readable_id(item), item.start_mark.line + 1
+                if qid is not None and qid in seen:  # checked even when the question has other problems
+                    self.problem(item, f"duplicate id {qid!r} (first at line {seen[qid]})", "ids must be unique")
                     continue
-                if question.id in seen:
-                    self.problem(item, f"duplicate id {question.id!r} (first at line {seen[question.id]})", "ids must be unique")
-                    continue
-                seen[question.id] = question.line
-                questions.append(question)
+                if qid is not None:
+                    seen[qid] = line
+                if question is not None:
+                    questions.append(question)
+                elif qid is not None:
+                    invalid.append((qid, line))
         if topic is None or title is None:
             return None
-        return Bank(topic=topic, title=title, path=self.path, questions=tuple(questions))
+        return Bank(topic=topic, title=title, path=self.path, questions=tuple(questions),
+                    invalid_ids=tuple(invalid) if "questions" in top else ())
+
+    @staticmethod
+    def readable_id(node: yaml.Node) -> str | None:
+        """The `id` of a question node, if it is plain text (whatever else is wrong with the question)."""
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
+                    return str(value.value) or None
+        return None
 
     def question(self, node: yaml.Node, topic: str) -> Question | None:
         fields = self.mapping(node, "a question")

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from drill import clock
-from drill.banks import load_banks
+from drill.banks import broken_banks, load_banks
+from drill.config import load_config
 from drill.exercises import load_exercises
 from drill.practice import ExerciseProgress, progress
-from drill.scheduler import is_learning
-from drill.store import open_store
+from drill.scheduler import is_due, is_learning, open_progress
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class BankRow:
 class Listing:
     exercises: list[ExerciseProgress]
     banks: list[BankRow]
+    broken: list[str]  # bank files left out because they do not load
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -35,6 +36,7 @@ class Listing:
                     "slug": row.exercise.slug, "title": row.exercise.title, "topic": row.exercise.topic,
                     "difficulty": row.exercise.difficulty, "status": row.status, "checks": row.checks,
                     "last_pass": row.last_pass.isoformat() if row.last_pass else None,
+                    "due": row.due.isoformat() if row.due else None,
                 }
                 for row in self.exercises
             ],
@@ -48,11 +50,12 @@ class Listing:
 
 def build_listing() -> Listing:
     now = clock.now()
+    config = load_config()
     loaded = load_banks()
-    store = open_store()
+    store = open_progress(config)
     try:
         cards = store.cards("question")
-        rows = progress(store, load_exercises(skip_invalid=True), now)
+        rows = progress(store, load_exercises(skip_invalid=True), now, config.rollover_hour)
     finally:
         store.close()
     banks = [
@@ -60,8 +63,8 @@ def build_listing() -> Listing:
             bank.topic, bank.title, len(bank.questions),
             sum(q.id in cards for q in bank.questions),
             sum(q.id in cards and not is_learning(cards[q.id]) for q in bank.questions),
-            sum(q.id in cards and cards[q.id].due <= now for q in bank.questions),
+            sum(q.id in cards and is_due(cards[q.id], now, config.rollover_hour) for q in bank.questions),
         )
         for bank in loaded.banks
     ]
-    return Listing(rows, banks)
+    return Listing(rows, banks, broken_banks(loaded.problems))

@@ -56,7 +56,9 @@ def dashboard(ctx: typer.Context) -> None:
     from drill import dashboard as core
     from drill import ui
 
-    ui.dashboard(core.build_dashboard())
+    board = core.build_dashboard()
+    ui.broken_banks(board.broken)
+    ui.dashboard(board)
 
 
 @command()
@@ -80,15 +82,17 @@ def quiz(
     from drill.config import load_config
     from drill.interact import run_quiz
     from drill.quiz import QuizSession
-    from drill.store import open_store
+    from drill.scheduler import open_progress
 
     loaded = load_banks([Path(p) for p in bank] if bank else None)
     if loaded.problems:
         ui.problems(loaded.problems)
+        if bank and not loaded.banks:
+            raise DrillError("none of the banks given with --bank loads (see above) — fix them, then `drill lint`")
         ui.error("the banks above have problems and were skipped — run `drill lint` for the full list")
     questions = _select(loaded.banks, topics or [], tag or [])
     config = load_config()
-    store = open_store()
+    store = open_progress(config)
     try:
         session = QuizSession(store, questions, config, now=clock.now, limit=limit, new_limit=new, cram=cram)
         if not session.queue:
@@ -134,25 +138,37 @@ def lint(
 def implement(
     slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans (see `drill list`).")],
     directory: Annotated[Path | None, typer.Option("--dir", help="Write the stub here instead of the workspace.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Start over: replace your file (a backup is kept).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Start over: a fresh stub (your file is kept under .attempts/).")] = False,
+    attempts: Annotated[bool, typer.Option("--attempts", help="List your earlier attempts, kept under .attempts/.")] = False,
 ) -> None:
-    """Hand out the stub of an exercise and show the task. Never overwrites your work without --force."""
+    """Hand out the stub of an exercise and show the task. Never loses your work.
+
+    Once you have passed an exercise, it is implemented again from memory: `drill implement` moves your previous
+    file to .attempts/<slug>/<date>.py and writes a fresh stub.
+    """
     from drill import clock, paths, practice, ui
-    from drill.exercises import find_exercise, write_stub
+    from drill.exercises import find_exercise, list_attempts, write_stub
     from drill.store import open_store
 
     exercise = find_exercise(slug)
-    target = (directory or paths.workspace()) / exercise.workspace_filename
-    kept = target.exists() and not force
-    backup = None
-    if not kept:
-        target, backup = write_stub(exercise, directory or paths.workspace(), force=force)
-        store = open_store()
-        try:
-            practice.record_implement(store, exercise, clock.now(), str(target))
-        finally:
-            store.close()
-    ui.exercise_task(exercise, target, kept=kept, backup=backup, custom_dir=directory is not None)
+    folder = directory or paths.workspace()
+    target = folder / exercise.workspace_filename
+    store = open_store()
+    try:
+        if attempts:
+            kept = list_attempts(exercise, folder)
+            ui.attempts(exercise, kept, {p: practice.passed_before(store, exercise, practice.source_digest(
+                p.read_bytes())) for p in kept})
+            return
+        again = practice.has_passed(store, exercise)
+        if target.exists() and not force and not again:
+            ui.exercise_task(exercise, target, kept=True, backup=None, custom_dir=directory is not None)
+            return
+        target, kept_as = write_stub(exercise, folder, force=True)
+        practice.record_implement(store, exercise, clock.now(), str(target))
+    finally:
+        store.close()
+    ui.exercise_task(exercise, target, kept=False, backup=kept_as, custom_dir=directory is not None, again=again)
 
 
 @command()
@@ -174,15 +190,19 @@ def check(
     if watch:
         _watch(exercise, submission)
         return
-    result = _grade_and_record(exercise, submission)
+    result, recorded = _grade_and_record(exercise, submission)
     if json_output:
         import json
 
-        typer.echo(json.dumps(result.to_json(), indent=2))
+        data = result.to_json()
+        data["recorded"] = recorded.repeat_of is None
+        if recorded.repeat_of is not None:
+            data["passed_before"] = recorded.repeat_of.checked_at.isoformat()
+        typer.echo(json.dumps(data, indent=2))
     else:
         from drill import ui
 
-        ui.check_result(result, submission)
+        ui.check_result(result, submission, repeat_of=recorded.repeat_of)
     raise typer.Exit(0 if result.status == "pass" else 1)
 
 
@@ -190,15 +210,20 @@ def _grade_and_record(exercise, submission: Path):
     from drill import clock, practice
     from drill.config import load_config
     from drill.grading import grade_submission
-    from drill.store import open_store
+    from drill.scheduler import open_progress
 
-    result = grade_submission(exercise, submission)
-    store = open_store()
     try:
-        practice.record_check(store, exercise, result, clock.now(), load_config())
+        digest = practice.source_digest(submission.read_bytes())
+    except OSError as exc:
+        raise UsageError(f"cannot read {submission}: {exc.strerror or exc}") from exc
+    result = grade_submission(exercise, submission)
+    config = load_config()
+    store = open_progress(config)
+    try:
+        recorded = practice.record_check(store, exercise, result, clock.now(), config, digest)
     finally:
         store.close()
-    return result
+    return result, recorded
 
 
 def _watch(exercise, submission: Path) -> None:
@@ -228,7 +253,8 @@ def _watch(exercise, submission: Path) -> None:
         while True:
             wake.clear()
             ui.clear_for_watch()
-            ui.check_result(_grade_and_record(exercise, submission), submission)
+            result, recorded = _grade_and_record(exercise, submission)
+            ui.check_result(result, submission, repeat_of=recorded.repeat_of)
             ui.watching(submission)
             while not wake.wait(0.2):  # short waits keep Ctrl-C responsive
                 pass
@@ -257,7 +283,11 @@ def solution(
     slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Show it before a pass without asking.")] = False,
 ) -> None:
-    """Show the reference solution: after a pass, or before one if you confirm (that is recorded)."""
+    """Show the reference solution. After your attempt passes, look freely: it costs nothing.
+
+    Before the attempt in progress passes (a first try, or a re-implementation after `drill implement`), drill
+    asks first, and a look is recorded: that attempt's pass then schedules the next re-implementation as *again*.
+    """
     from drill import clock, practice, ui
     from drill.exercises import find_exercise, read_solution
     from drill.store import open_store
@@ -265,12 +295,15 @@ def solution(
     exercise = find_exercise(slug)
     store = open_store()
     try:
-        passed = practice.has_passed(store, exercise)
+        passed = practice.attempt_passed(store, exercise)
         if not passed and not yes:
+            again = practice.has_passed(store, exercise)
+            what = "this re-implementation" if again else slug
             if not sys.stdin.isatty():
-                raise UsageError(f"you have not passed {slug} yet — pass `--yes` to see the solution anyway")
-            if not ui.confirm(f"You have not passed {slug} yet. Trying a while longer (or `drill hint {slug}`) "
-                              "teaches more. Show the solution anyway?"):
+                raise UsageError(f"you have not passed {what} yet — pass `--yes` to see the solution anyway "
+                                 "(recorded: the pass is then rated again)")
+            if not ui.confirm(f"You have not passed {what} yet. Trying a while longer (or `drill hint {slug}`) "
+                              "teaches more. Show the solution anyway (the pass then counts as again)?"):
                 ui.hint_line(f"Not shown. The next hint: drill hint {slug}")
                 raise typer.Exit(1)
         practice.record_solution_viewed(store, exercise, clock.now())
@@ -283,13 +316,13 @@ def solution(
 def stats(json_output: JsonOption = False) -> None:
     """Your streak, a 26-week heatmap, retention, a 14-day forecast, mastery by topic, exercises and leeches."""
     from drill import stats as core
+    from drill import ui
 
     data = core.build_stats()
+    ui.broken_banks(data.broken)
     if json_output:
         typer.echo(data.dumps())
         return
-    from drill import ui
-
     ui.stats(data, core.heatmap_levels(data.heatmap))
 
 
@@ -299,12 +332,25 @@ def list_catalogue(json_output: JsonOption = False) -> None:
     from drill import catalogue, ui
 
     listing = catalogue.build_listing()
+    ui.broken_banks(listing.broken)
     if json_output:
         import json
 
         typer.echo(json.dumps(listing.to_json(), indent=2))
         return
     ui.listing(listing)
+
+
+@command()
+def doctor(fix: Annotated[bool, typer.Option("--fix", help="Rebuild every card from the review log.")] = False) -> None:
+    """Check the progress file: SQLite integrity, every card equal to a replay of its log, rows naming items no
+    bank holds. One line per problem; exit 0 when sound, 1 when not. --fix rebuilds the cards from the log."""
+    from drill import doctor as core
+    from drill import ui
+
+    report = core.run_doctor(fix=fix)
+    ui.doctor(report)
+    raise typer.Exit(0 if report.sound else 1)
 
 
 def main() -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drill import clock
-from drill.banks import load_banks
+from drill.banks import broken_banks, load_banks
 from drill.clock import study_day
 from drill.config import load_config
 from drill.exercises import exercise_slugs
 from drill.practice import due_exercises
-from drill.store import open_store
+from drill.scheduler import is_due, open_progress
 from drill.streak import Streak, compute_streak
 
 
@@ -34,7 +34,7 @@ class Dashboard:
     new_room: int
     suggestion: str
     reason: str
-    problems: int = 0
+    broken: tuple[str, ...] = ()  # bank files left out because they do not load
 
     @property
     def due(self) -> int:
@@ -47,13 +47,13 @@ def build_dashboard() -> Dashboard:
     loaded = load_banks()
     now = clock.now()
     today = study_day(now, config.rollover_hour)
-    store = open_store()
+    store = open_progress(config)
     try:
         cards = store.cards("question")
         buried = store.buried(today)
         new_room = max(0, config.new_limit - store.count_introduced(today))
         activity = store.activity_by_day()
-        exercises_due = due_exercises(store, now)
+        exercises_due = due_exercises(store, now, config.rollover_hour)
         fresh = not cards and not store.checks()
     finally:
         store.close()
@@ -63,12 +63,12 @@ def build_dashboard() -> Dashboard:
     topics = []
     for bank in loaded.banks:
         ids = [q.id for q in bank.questions if q.id not in buried]
-        due = sum(1 for i in ids if i in cards and cards[i].due <= now)
+        due = sum(1 for i in ids if i in cards and is_due(cards[i], now, config.rollover_hour))
         new = sum(1 for i in ids if i not in cards)
         topics.append(TopicDue(bank.topic, bank.title, due, new, len(bank.questions)))
     suggestion, reason = _suggest(topics, exercises_due, new_room, fresh)
     return Dashboard(fresh, streak, config.goal_answers, activity.get(today, (0, 0))[0], topics, exercises_due,
-                     new_room, suggestion, reason, problems=len(loaded.problems))
+                     new_room, suggestion, reason, tuple(broken_banks(loaded.problems)))
 
 
 def _suggest(topics: list[TopicDue], exercises_due: list[str], new_room: int, fresh: bool) -> tuple[str, str]:
@@ -81,7 +81,7 @@ def _suggest(topics: list[TopicDue], exercises_due: list[str], new_room: int, fr
             return f"drill quiz {busiest.topic}", f"{due} review{'s' if due != 1 else ''} due"
         return "drill quiz", f"{due} reviews due across topics"
     if exercises_due:
-        return f"drill implement {exercises_due[0]} --force", "time to implement it again from memory"
+        return f"drill implement {exercises_due[0]}", "time to implement it again from memory"
     if new_room and any(t.new for t in topics):
         return "drill quiz", f"up to {new_room} new questions today"
     return "drill quiz --cram", "everything is done for today — cram if you want more"

@@ -317,11 +317,25 @@ def find_exercise(slug: str, root: Path | None = None) -> Exercise:
     raise UsageError(f"unknown exercise {slug!r}{hint} — known: {', '.join(known) or 'none'}")
 
 
-def write_stub(exercise: Exercise, directory: Path, force: bool = False) -> tuple[Path, Path | None]:
-    """Write the exercise's stub to directory/<workspace_filename>; returns (path, backup of the old file or None).
+ATTEMPTS_DIR = ".attempts"
 
-    Never overwrites work: an existing file is an error unless force, and then it is renamed to
-    <name>.bak-YYYYMMDD-HHMMSS first (with a counter if that name is taken).
+
+def attempts_folder(exercise: Exercise, directory: Path) -> Path:
+    """Where earlier attempts at an exercise are kept: <workspace>/.attempts/<slug>/."""
+    return Path(directory) / ATTEMPTS_DIR / exercise.slug
+
+
+def list_attempts(exercise: Exercise, directory: Path) -> list[Path]:
+    """Earlier attempts kept by `drill implement`, oldest first (their names are their dates)."""
+    folder = attempts_folder(exercise, directory)
+    return sorted(folder.glob("*.py")) if folder.is_dir() else []
+
+
+def write_stub(exercise: Exercise, directory: Path, force: bool = False) -> tuple[Path, Path | None]:
+    """Write the exercise's stub to directory/<workspace_filename>; returns (path, where the old file went or None).
+
+    Never loses work: an existing file is an error unless force, and then it is first moved to
+    .attempts/<slug>/YYYY-MM-DDTHH-MM.py under the same directory (with a counter if that name is taken).
     """
     directory = Path(directory)
     target = directory / exercise.workspace_filename
@@ -329,29 +343,34 @@ def write_stub(exercise: Exercise, directory: Path, force: bool = False) -> tupl
         stub = exercise.stub_path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DrillError(f"{exercise.stub_path}: cannot read the stub ({exc.strerror or exc})") from exc
-    backup: Path | None = None
+    kept: Path | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.read_bytes() == stub.encode("utf-8"):
+            target.unlink()  # the untouched stub is not work: nothing to keep
         if target.exists():
             if not force:
                 raise DrillError(
                     f"{target} already exists — your work is kept. Check it with `drill check {exercise.slug}`, or "
-                    f"start over with `drill implement {exercise.slug} --force` (keeps a backup of the old file)."
+                    f"start over with `drill implement {exercise.slug} --force` (your file is kept under "
+                    f"{ATTEMPTS_DIR}/)."
                 )
-            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-            backup = target.with_name(f"{target.name}.bak-{stamp}")
+            folder = attempts_folder(exercise, directory)
+            folder.mkdir(parents=True, exist_ok=True)
+            stamp = clock.now().strftime("%Y-%m-%dT%H-%M")
+            kept = folder / f"{stamp}.py"
             counter = 1
-            while backup.exists():
-                backup = target.with_name(f"{target.name}.bak-{stamp}-{counter}")
+            while kept.exists():
                 counter += 1
-            target.rename(backup)
+                kept = folder / f"{stamp}-{counter}.py"
+            target.rename(kept)
         with open(target, "x", encoding="utf-8") as fh:
             fh.write(stub)
     except FileExistsError as exc:
         raise DrillError(f"{target} appeared while writing; nothing was overwritten") from exc
     except OSError as exc:
         raise DrillError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    return target, backup
+    return target, kept
 
 
 def read_solution(exercise: Exercise) -> str:

@@ -26,6 +26,7 @@ class _End(Exception):
 @dataclass
 class _Command(Exception):
     name: str  # "undo" or "bury"
+    rated: bool = False  # given after the card was rated (at the follow-up offer): nothing to put back
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _loop(session: QuizSession, reader: ui.Input) -> None:
                     ui.hint_line("Nothing to undo yet.")
                     session.put_back(question)
                 else:
-                    undone = session.undo(current=question)
+                    undone = session.undo(current=None if command.rated else question)
                     ui.hint_line(f"Undone: the rating of {undone.id if undone else '?'} is taken back.")
             else:
                 session.bury(question)
@@ -72,7 +73,7 @@ def _loop(session: QuizSession, reader: ui.Input) -> None:
 def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question | None:
     """Ask one question and record its rating; returns the follow-up to go to, if the learner asked for one."""
     done = session.summary.reviewed
-    ui.question_header(question, done, session.remaining + 1, new=session.is_new(question),
+    ui.question_header(question, done, session.to_go(question), new=session.is_new(question),
                        leech=session.is_leech(question), cram=session.cram)
     started = time.monotonic()
     typed = ""
@@ -122,7 +123,7 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
     if follow is None:
         return None
     if reader.keys:
-        how = "f go there · any other key continues"
+        how = "f go there · u undo · q quit · any other key continues"
     elif question.type in ("recall", "derivation"):
         how = "add f to the rating (e.g. 3f) to go there"
     else:
@@ -134,6 +135,10 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
         key = reader.key("")
         if key is None:
             raise _End
+        if key.lower() == "q":
+            raise _End
+        if key.lower() == "u":  # the offer obeys the keys every prompt does
+            raise _Command("undo", rated=True)
         return follow if key.lower() == "f" else None
     return None
 

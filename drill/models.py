@@ -58,6 +58,7 @@ class Bank:
     title: str
     path: Path
     questions: tuple[Question, ...]
+    invalid_ids: tuple[tuple[str, int], ...] = ()  # (id, line) of questions that did not validate: ids stay taken
 
 
 # --- exercises and grading -------------------------------------------------------------------------------

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from drill import scheduler as sched
 from drill.clock import study_day
 from drill.config import Config
 from drill.models import CheckResult, Exercise, Review
-from drill.store import CheckRecord, Store
+from drill.store import CardRow, CheckRecord, Store
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,22 @@ class ExerciseProgress:
     checks: int
     last_pass: datetime | None
     best: str = ""  # e.g. "7/9" for the best failing attempt
+    due: date | None = None  # the study day the next re-implementation falls due (None: not scheduled)
 
 
 def _attempt_start(store: Store, slug: str) -> datetime | None:
-    """Hints count per attempt: an attempt starts after the last pass (a re-implementation starts afresh)."""
-    passes = [c for c in store.checks(slug) if c.status == "pass"]
-    return passes[-1].checked_at if passes else None
+    """An attempt starts at a fresh stub (`drill implement`) or, failing that, after the last pass: hints and a
+    look at the solution count against the attempt they were used in."""
+    passes = [c.checked_at for c in store.checks(slug) if c.status == "pass"]
+    stubs = [at for exercise, at, _ in store.events("implement") if exercise == slug]
+    starts = passes[-1:] + stubs[-1:]
+    return max(starts) if starts else None
+
+
+def attempt_passed(store: Store, exercise: Exercise) -> bool:
+    """Has the attempt in progress passed already? (Then a look at the solution is comparing, not peeking.)"""
+    since = _attempt_start(store, exercise.slug)
+    return any(c.status == "pass" and (since is None or c.checked_at >= since) for c in store.checks(exercise.slug))
 
 
 def hints_used(store: Store, exercise: Exercise) -> int:
@@ -50,12 +61,36 @@ def next_hint(store: Store, exercise: Exercise, now: datetime) -> Hint:
     return Hint(index + 1, total, exercise.hints[index], repeated)
 
 
-def record_check(store: Store, exercise: Exercise, result: CheckResult, now: datetime, config: Config) -> int | None:
+def source_digest(source: bytes) -> str:
+    """What identifies a submitted file: the SHA-256 of its bytes."""
+    return hashlib.sha256(source).hexdigest()
+
+
+def passed_before(store: Store, exercise: Exercise, digest: str) -> CheckRecord | None:
+    """The first passing check of a file with these exact bytes, if there was one."""
+    return next((c for c in store.checks(exercise.slug) if c.status == "pass" and c.source_sha256 == digest), None)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a check did to the learner's record."""
+
+    rating: int | None  # the FSRS rating a pass gave the re-implementation schedule (None: not moved)
+    repeat_of: CheckRecord | None = None  # this very file passed before: nothing was recorded
+
+
+def record_check(store: Store, exercise: Exercise, result: CheckResult, now: datetime, config: Config,
+                 digest: str = "") -> Recorded:
     """Record a check; a pass of an exercise that is new or due also schedules its re-implementation.
 
-    Returns the FSRS rating given (None when the check did not move the schedule): a first-try pass without
-    hints is Easy, a pass after failed checks Good, after hints Hard, after peeking at the solution Again.
+    A file identical to one that already passed records nothing: a re-implementation is written again, not
+    re-submitted. The rating of a pass: first try without hints Easy, after failed checks Good, after hints
+    Hard, after a look at the solution during this attempt Again.
     """
+    if digest:
+        earlier = passed_before(store, exercise, digest)
+        if earlier is not None:
+            return Recorded(None, earlier)
     since = _attempt_start(store, exercise.slug)
     failures = sum(1 for c in store.checks(exercise.slug) if since is None or c.checked_at > since)
     hints = hints_used(store, exercise)
@@ -64,48 +99,61 @@ def record_check(store: Store, exercise: Exercise, result: CheckResult, now: dat
         CheckRecord(
             exercise=exercise.slug, checked_at=now, study_day=day, status=result.status,
             outcome=result.outcome, passed=result.passed, total=result.total,
-            duration_ms=int(result.duration_s * 1000), hints_used=hints,
+            duration_ms=int(result.duration_s * 1000), hints_used=hints, source_sha256=digest,
         )
     )
     card = store.card(exercise.slug)
-    if result.status != "pass" or (card is not None and card.due > now):
-        return None
-    peeked = store.count_events(exercise.slug, "solution", since=since) > 0
+    if result.status != "pass" or (card is not None and not sched.is_due(card, now, config.rollover_hour)):
+        return Recorded(None)
+    peeked = any(kind == "before-pass" for kind in _solution_views(store, exercise.slug, since))
     rating = 1 if peeked else 2 if hints else 3 if failures else 4
-    scheduled = sched.review(sched.make_scheduler(config, "exercise"), card, exercise.slug, "exercise", rating, now, day)
+    scheduler = sched.make_scheduler(config, "exercise")
+
+    def next_card(stored: CardRow | None) -> CardRow:
+        return sched.review(scheduler, stored, exercise.slug, "exercise", rating, now, day).card
+
     store.record_review(Review(exercise.slug, rating, now, int(result.duration_s * 1000), "", False, "exercise"),
-                        day, scheduled.card)
-    return rating
+                        day, next_card)
+    return Recorded(rating)
 
 
-def due_exercises(store: Store, now: datetime) -> list[str]:
-    """Slugs of passed exercises whose re-implementation is due."""
-    return sorted(slug for slug, card in store.cards("exercise").items() if card.due <= now)
+def _solution_views(store: Store, slug: str, since: datetime | None) -> list[str]:
+    return [detail for exercise, at, detail in store.events("solution")
+            if exercise == slug and (since is None or at >= since)]
+
+
+def due_exercises(store: Store, now: datetime, rollover_hour: int = 4) -> list[str]:
+    """Slugs of passed exercises whose re-implementation falls due in the current study day (or before)."""
+    return sorted(slug for slug, card in store.cards("exercise").items() if sched.is_due(card, now, rollover_hour))
 
 
 def has_passed(store: Store, exercise: Exercise) -> bool:
     return any(c.status == "pass" for c in store.checks(exercise.slug))
 
 
-def record_solution_viewed(store: Store, exercise: Exercise, now: datetime) -> None:
-    store.record_event(exercise.slug, "solution", now, "after-pass" if has_passed(store, exercise) else "before-pass")
+def record_solution_viewed(store: Store, exercise: Exercise, now: datetime) -> bool:
+    """Record a look at the reference; True when it counts against the attempt in progress (it has not passed)."""
+    counts = not attempt_passed(store, exercise)
+    store.record_event(exercise.slug, "solution", now, "before-pass" if counts else "after-pass")
+    return counts
 
 
 def record_implement(store: Store, exercise: Exercise, now: datetime, path: str) -> None:
     store.record_event(exercise.slug, "implement", now, path)
 
 
-def progress(store: Store, exercises: list[Exercise], now: datetime) -> list[ExerciseProgress]:
+def progress(store: Store, exercises: list[Exercise], now: datetime, rollover_hour: int = 4) -> list[ExerciseProgress]:
     """Each exercise's status for `drill list`: new, started, passed, or due for re-implementation."""
     checks = store.checks()
-    due = set(due_exercises(store, now))
+    cards = store.cards("exercise")
     started = {slug for slug, _, _ in store.events("implement")}
     rows = []
     for exercise in exercises:
         mine = [c for c in checks if c.exercise == exercise.slug]
         passes = [c for c in mine if c.status == "pass"]
+        card = cards.get(exercise.slug)
         if passes:
-            status = "due" if exercise.slug in due else "passed"
+            status = "due" if card is not None and sched.is_due(card, now, rollover_hour) else "passed"
         elif mine or exercise.slug in started:
             status = "started"
         else:
@@ -115,6 +163,7 @@ def progress(store: Store, exercises: list[Exercise], now: datetime) -> list[Exe
             ExerciseProgress(
                 exercise, status, len(mine), passes[-1].checked_at if passes else None,
                 f"{best.passed}/{best.total}" if best and not passes else "",
+                due=study_day(card.due.astimezone(now.tzinfo), rollover_hour) if card is not None else None,
             )
         )
     return rows

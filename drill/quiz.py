@@ -24,7 +24,7 @@ from drill.matching import PointVerdict, covers, judge_answer, suggest_rating
 from drill.models import KeyPoint, Question, Review
 from drill.store import CardRow, Store
 
-LEARN_AHEAD = timedelta(minutes=20)  # a learning card due within this comes back in the same session
+LEARN_AHEAD = sched.LEARN_AHEAD
 __all__ = ["covers"]  # re-exported: tests and tools judge one key point through the quiz's own matcher
 
 
@@ -168,7 +168,8 @@ class QuizSession:
             seen = [q for q in candidates if q.id in self.cards]
             seen.sort(key=lambda q: sched.retrievability(self.scheduler, self.cards[q.id], moment))
             return self._cap(seen + [q for q in candidates if q.id not in self.cards])
-        due = [q for q in candidates if q.id in self.cards and self.cards[q.id].due <= moment + LEARN_AHEAD]
+        rollover = self.config.rollover_hour
+        due = [q for q in candidates if q.id in self.cards and sched.is_due(self.cards[q.id], moment, rollover)]
         due.sort(key=lambda q: self.cards[q.id].due)
         room = max(0, self.config.review_limit - self.store.count_due_reviews_done(self.today))
         learning = [q for q in due if sched.is_learning(self.cards[q.id])]
@@ -202,20 +203,24 @@ class QuizSession:
         return card is not None and card.lapses >= self.config.leech_lapses
 
     def rate(self, question: Question, rating: int, *, answer: str = "", duration_ms: int = 0) -> Rated:
-        """Log the rating (committed at once) and, unless cramming, move the card's schedule."""
+        """Log the rating (committed at once) and, unless cramming, move the card's schedule — from the card as
+        stored at that moment, so another drill process rating the same card meanwhile is never overwritten."""
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1-4, not {rating}")
         moment = self.now()
         day = study_day(moment, self.config.rollover_hour)
-        previous = self.cards.get(question.id)
         review = Review(question.id, rating, moment, duration_ms, answer, self.cram, "question")
         if self.cram:
-            review_id = self.store.record_review(review, day, None)
+            review_id, previous, _ = self.store.record_review(review, day)
             self._history.append(_Done(review_id, question, rating, previous, False))
             self._count(rating, new=False)
             return Rated(question, rating, None)
-        card = sched.review(self.scheduler, previous, question.id, "question", rating, moment, day).card
-        review_id = self.store.record_review(review, day, card)
+
+        def next_card(stored: CardRow | None) -> CardRow:
+            return sched.review(self.scheduler, stored, question.id, "question", rating, moment, day).card
+
+        review_id, previous, card = self.store.record_review(review, day, next_card)
+        assert card is not None
         self.cards[question.id] = card
         again = card.due <= moment + LEARN_AHEAD
         if again:
@@ -239,16 +244,18 @@ class QuizSession:
         return bool(self._history)
 
     def undo(self, current: Question | None = None) -> Question | None:
-        """Take back the last rating: the log entry goes, the card's state returns; that card is shown again."""
+        """Take back the last rating: the log entry goes and the card is rebuilt from what remains of its log;
+        that card is shown again."""
         if not self._history:
             return None
         done = self._history.pop()
-        self.store.undo_review(done.review_id, done.question.id, done.previous, restore_card=not self.cram)
+        rebuild = None if self.cram else sched.replay_item(self.config, "question")
+        card = self.store.undo_review(done.review_id, done.question.id, rebuild)
         if not self.cram:
-            if done.previous is None:
+            if card is None:
                 self.cards.pop(done.question.id, None)
             else:
-                self.cards[done.question.id] = done.previous
+                self.cards[done.question.id] = card
         if done.requeued:
             _remove_last(self.queue, done.question)
         if current is not None:
@@ -293,10 +300,23 @@ class QuizSession:
 
     @property
     def remaining(self) -> int:
+        """Cards still to be shown (each once), within --limit."""
         left = len(self.queue)
         if self.limit is not None:
             left = min(left, self.limit - self._shown)
         return left
+
+    def to_go(self, current: Question | None = None) -> int:
+        """Showings left in this session, the current one included, if every answer from now on is good: a new
+        card still has its learning steps to come round for (within --limit)."""
+        upcoming = ([current] if current is not None else []) + list(self.queue)
+        if self.cram:
+            showings = len(upcoming)
+        else:
+            showings = sum(sched.showings_left(self.cards.get(q.id), self.config) for q in upcoming)
+        if self.limit is not None:
+            showings = min(showings, self.limit - self._shown + (current is not None))
+        return showings
 
 
 def _remove_last(queue: deque[Question], question: Question) -> None:

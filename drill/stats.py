@@ -10,12 +10,12 @@ from typing import Any
 
 from drill import clock
 from drill import scheduler as sched
-from drill.banks import load_banks
+from drill.banks import broken_banks, load_banks
 from drill.clock import study_day
 from drill.config import Config, load_config
 from drill.exercises import exercise_slugs
 from drill.practice import due_exercises
-from drill.store import Store, open_store
+from drill.store import Store
 from drill.streak import Streak, compute_streak
 
 HEATMAP_WEEKS = 26
@@ -52,6 +52,7 @@ class Stats:
     exercises_due: list[str]
     leeches: list[str]
     frozen_recently: list[date] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)  # bank files left out because they do not load
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,7 +87,7 @@ class Stats:
 def build_stats() -> Stats:
     config = load_config()
     now = clock.now()
-    store = open_store()
+    store = sched.open_progress(config)
     try:
         return compute_stats(store, config, now)
     finally:
@@ -111,7 +112,8 @@ def compute_stats(store: Store, config: Config, now: datetime) -> Stats:
             forecast[max(0, offset)] += 1
 
     topics = []
-    for bank in load_banks().banks:
+    loaded = load_banks()
+    for bank in loaded.banks:
         mine = [question_cards[q.id] for q in bank.questions if q.id in question_cards]
         recall = [sched.retrievability(scheduler, c, now) for c in mine]
         topics.append(
@@ -132,11 +134,12 @@ def compute_stats(store: Store, config: Config, now: datetime) -> Stats:
     return Stats(
         today=today, streak=streak, goal_answers=config.goal_answers, answers_today=answers_today,
         reviews_today=store.count_reviews(today), reviews_total=store.count_all_reviews("question"),
-        due_now=sum(1 for c in question_cards.values() if c.due <= now),
+        due_now=sum(1 for c in question_cards.values() if sched.is_due(c, now, config.rollover_hour)),
         heatmap=heatmap, retention=retention, retention_reviews=counted, forecast=forecast, topics=topics,
         exercises_attempted=len(attempted), exercises_passed=len(last_pass), exercise_last_pass=last_pass,
-        exercises_due=[s for s in due_exercises(store, now) if s in known],
+        exercises_due=[s for s in due_exercises(store, now, config.rollover_hour) if s in known],
         leeches=sorted(k for k, c in question_cards.items() if c.lapses >= config.leech_lapses),
+        broken=broken_banks(loaded.problems),
     )
 
 

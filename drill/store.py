@@ -8,7 +8,7 @@ process loses nothing already rated. WAL and a busy timeout let two drill proces
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -82,6 +82,10 @@ MIGRATIONS: list[str] = [
     """,
     # 2: stats read recent reviews by time (true retention over the last 30 days)
     "CREATE INDEX reviews_by_time ON reviews (reviewed_at);",
+    # 3: facts about the file itself, e.g. the scheduler settings the cards cache was computed under
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    # 4: a check remembers the file it graded (its SHA-256), so an attempt that passed cannot pass again unchanged
+    "ALTER TABLE checks ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT '';",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -133,6 +137,7 @@ class CheckRecord:
     total: int
     duration_ms: int
     hints_used: int
+    source_sha256: str = ""  # the graded file's hash ("" in checks logged before drill kept it)
 
 
 class Store:
@@ -173,9 +178,15 @@ class Store:
 
     # --- reviews and cards ----------------------------------------------------------------------------------
 
-    def record_review(self, review: Review, study_day: date, card: CardRow | None) -> int:
-        """Log one rated answer and, unless cramming, the card's new state — one transaction. Returns the log id."""
+    def record_review(
+        self, review: Review, study_day: date, next_card: Callable[[CardRow | None], CardRow | None] | None = None,
+    ) -> tuple[int, CardRow | None, CardRow | None]:
+        """Log one rated answer and the card's new state, in one transaction: `next_card` is given the card as
+        stored *now*, with the write lock held, so a rating made meanwhile by another drill process is never
+        overwritten (None: the schedule does not move, as when cramming). Returns (log id, card before, after)."""
         with self._write() as db:
+            rows = db.execute("SELECT * FROM cards WHERE item_id = ?", (review.item_id,)).fetchall()
+            previous = _card(rows[0]) if rows else None
             cursor = db.execute(
                 "INSERT INTO reviews (item_id, kind, rating, reviewed_at, utc_offset_min, study_day, duration_ms,"
                 " answer, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -185,20 +196,32 @@ class Store:
                     int(review.cram),
                 ),
             )
+            card = next_card(previous) if next_card is not None else None
             if card is not None:
                 self._put_card(db, card)
-            return int(cursor.lastrowid or 0)
+            return int(cursor.lastrowid or 0), previous, card if next_card is not None else previous
 
-    def undo_review(self, review_id: int, item_id: str, card: CardRow | None, *, restore_card: bool = True) -> None:
-        """Remove a logged review and put the card back as it was (None: the card was new)."""
+    def undo_review(
+        self, review_id: int, item_id: str, rebuild: Callable[[list[LoggedReview]], CardRow | None] | None,
+    ) -> CardRow | None:
+        """Remove a logged review; `rebuild` makes the card again from the reviews of it that remain (a replay,
+        so a rating another process made meanwhile survives). None: leave the card alone (a cram answer)."""
         with self._write() as db:
             db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            if not restore_card:
-                return
+            if rebuild is None:
+                return self._card_in(db, item_id)
+            rows = db.execute("SELECT * FROM reviews WHERE item_id = ? ORDER BY id", (item_id,)).fetchall()
+            card = rebuild([_logged(row) for row in rows])
             if card is None:
                 db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
             else:
                 self._put_card(db, card)
+            return card
+
+    @staticmethod
+    def _card_in(db: sqlite3.Connection, item_id: str) -> CardRow | None:
+        rows = db.execute("SELECT * FROM cards WHERE item_id = ?", (item_id,)).fetchall()
+        return _card(rows[0]) if rows else None
 
     def put_card(self, card: CardRow) -> None:
         with self._write() as db:
@@ -242,12 +265,33 @@ class Store:
             sql += " WHERE " + " AND ".join(clauses)
         return [_logged(row) for row in self._rows(sql + " ORDER BY id", tuple(params))]
 
-    def rebuild_cards(self, cards: list[CardRow]) -> None:
-        """Replace the whole cards cache (after replaying the log)."""
+    def rebuild_cards(self, replay: Callable[[list[LoggedReview]], list[CardRow]],
+                      meta: dict[str, str] | None = None) -> int:
+        """Replace the whole cards cache with `replay(the whole log)`, in one transaction (so no rating made
+        meanwhile is lost), and record `meta` with it. Returns how many cards there are now."""
         with self._write() as db:
+            logged = [_logged(row) for row in db.execute("SELECT * FROM reviews ORDER BY id")]
+            cards = replay(logged)
             db.execute("DELETE FROM cards")
             for card in cards:
                 self._put_card(db, card)
+            for key, value in (meta or {}).items():
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            return len(cards)
+
+    def meta(self, key: str) -> str | None:
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's own check of the file: [] when sound."""
+        rows = self._rows("PRAGMA integrity_check")
+        found = [str(row[0]) for row in rows]
+        return [] if found == ["ok"] else found
 
     def count_reviews(self, day: date, *, kind: str = "question") -> int:
         rows = self._rows("SELECT count(*) FROM reviews WHERE study_day = ? AND kind = ?", (day.isoformat(), kind))
@@ -289,11 +333,11 @@ class Store:
         with self._write() as db:
             db.execute(
                 "INSERT INTO checks (exercise, checked_at, utc_offset_min, study_day, status, outcome, passed, total,"
-                " duration_ms, hints_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, hints_used, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.exercise, utc_text(record.checked_at), offset_minutes(record.checked_at),
                     record.study_day.isoformat(), record.status, record.outcome, record.passed, record.total,
-                    record.duration_ms, record.hints_used,
+                    record.duration_ms, record.hints_used, record.source_sha256,
                 ),
             )
 
@@ -307,6 +351,7 @@ class Store:
                 exercise=row["exercise"], checked_at=local_moment(row["checked_at"], row["utc_offset_min"]),
                 study_day=date.fromisoformat(row["study_day"]), status=row["status"], outcome=row["outcome"],
                 passed=row["passed"], total=row["total"], duration_ms=row["duration_ms"], hints_used=row["hints_used"],
+                source_sha256=row["source_sha256"],
             )
             for row in rows
         ]

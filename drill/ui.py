@@ -53,15 +53,27 @@ def number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) >= 1e-4 else f"{value:.4g}"
 
 
+def percent(share: float) -> str:
+    """A share as a percentage that never rounds a value below 1 up to "100%" (99.7% is not certainty)."""
+    text = f"{100 * share:.0f}%"
+    return f"{100 * share:.1f}%" if text == "100%" and share < 1 else text
+
+
 def error(message: str) -> None:
     """One readable line on stderr."""
-    err.print(Text(f"drill: {message}", style="red"))
+    err.print(Text(f"drill: {message}", style="red"), soft_wrap=True)  # one line, however narrow the terminal
 
 
 def problems(found: Sequence[Problem], *, stream: Console | None = None) -> None:
     console = stream or err
     for problem in sorted(found, key=lambda p: (str(p.path), p.line or 0)):
         console.print(Text(str(problem)), soft_wrap=True)
+
+
+def broken_banks(files: Sequence[str]) -> None:
+    """One line on stderr per bank that does not load, so a broken bank is never silently missing."""
+    for file in files:
+        error(f"{file} does not load and is left out — run `drill lint` to see why")
 
 
 def info(message: str, style: str = "") -> None:
@@ -301,8 +313,6 @@ def dashboard(board) -> None:
     if board.exercises_due:
         out.print(Text.assemble(("Implement again: ", "bold"), ", ".join(board.exercises_due)))
     out.print(Text(f"New questions still allowed today: {board.new_room}", style="dim"))
-    if board.problems:
-        out.print(Text(f"{board.problems} problem(s) in your banks — run drill lint", style="yellow"))
     out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan"), (f"  — {board.reason}", "dim")))
 
 
@@ -381,7 +391,7 @@ def stats(data, levels: dict) -> None:
     for column in ("topic", "learned", "seen", "recall now"):
         table.add_column(column, justify="left" if column == "topic" else "right")
     for topic in data.topics:
-        recall = "—" if topic.mean_recall is None else f"{100 * topic.mean_recall:.0f}%"
+        recall = "—" if topic.mean_recall is None else percent(topic.mean_recall)
         table.add_row(topic.topic, f"{topic.learned}/{topic.total}", str(topic.seen), recall)
     out.print(table)
 
@@ -391,23 +401,45 @@ def stats(data, levels: dict) -> None:
 STATUS_STYLES = {"pass": "bold green", "fail": "bold red", "error": "bold red", "skipped": "dim"}
 
 
-def exercise_task(exercise, path, *, kept: bool, backup, custom_dir: bool) -> None:
+def exercise_task(exercise, path, *, kept: bool, backup, custom_dir: bool, again: bool = False) -> None:
     out.print(Panel(markdown(exercise.task), title=f"[bold]{exercise.title}[/]", title_align="left",
                     border_style="blue"))
     if kept:
         out.print(Text.assemble(("Your file is already there, kept as it is: ", "yellow"), (str(path), "bold")))
         out.print(Text("To start over from the stub: drill implement "
-                       f"{exercise.slug} --force (your file is backed up first)", style="dim"))
+                       f"{exercise.slug} --force (your file is kept under .attempts/)", style="dim"))
     else:
+        if again:
+            out.print(Text("You passed this before: write it again from memory — that is what makes it stick. "
+                           "The pass schedules the next re-implementation.", style="bold"))
         out.print(Text.assemble(("Stub written to ", ""), (str(path), "bold")))
         if backup:
-            out.print(Text.assemble(("Your previous file is saved as ", "yellow"), (str(backup), "bold")))
+            out.print(Text.assemble(("Your previous attempt is kept as ", "yellow"), (str(backup), "bold"),
+                                    (f"  (all of them: drill implement {exercise.slug} --attempts)", "dim")))
     check = f"drill check {exercise.slug}" + (f" {path}" if custom_dir else "")
     out.print(Text.assemble(("Next: ", "bold"), "edit the file, then ", (check, "bold cyan"),
                             " (add --watch to re-check on every save); stuck? ", (f"drill hint {exercise.slug}", "cyan")))
 
 
-def check_result(result, path) -> None:
+def attempts(exercise, kept: list, passed: dict) -> None:
+    """Earlier attempts at an exercise, oldest first, and which of them passed."""
+    if not kept:
+        out.print(Text(f"No earlier attempts at {exercise.slug} yet: they are kept under .attempts/ when "
+                       f"`drill implement {exercise.slug}` hands out a fresh stub.", style="dim"))
+        return
+    out.print(Text.assemble((f"Earlier attempts at {exercise.slug}", "bold"), (f", in {kept[0].parent}:", "dim")),
+              soft_wrap=True)
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for path in kept:
+        check = passed.get(path)
+        table.add_row("  " + path.name, Text(f"passed {check.checked_at:%d %b %H:%M}", style="green") if check
+                      else Text("not passed", style="dim"))
+    out.print(table)
+
+
+def check_result(result, path, repeat_of=None) -> None:
     out.print(Text.assemble(("Checking ", "dim"), (str(path), "bold"), (f" against {result.exercise}", "dim")))
     # one row per test; a long message wraps under its test's name instead of being cut at the edge
     rows = Table.grid(padding=(0, 1), pad_edge=False)
@@ -440,7 +472,12 @@ def check_result(result, path) -> None:
         out.print(Text.assemble(("Performance: ", "bold"), (perf.message, style)))
     elif result.status != "pass":
         out.print(Text("Performance is measured once every test passes.", style="dim"))
-    if result.status == "pass":
+    if repeat_of is not None:
+        out.print(Text(f"This exact file already passed on {repeat_of.checked_at:%a %d %b at %H:%M}: nothing is "
+                       "recorded (no pass, no streak day). A re-implementation is written from memory: "
+                       f"drill implement {result.exercise} gives you a fresh stub and keeps this file.",
+                       style="yellow"))
+    elif result.status == "pass":
         out.print(Text(f"Compare with the model answer: drill solution {result.exercise}", style="dim"))
     else:
         out.print(Text(f"Stuck? drill hint {result.exercise}", style="dim"))
@@ -488,14 +525,14 @@ def listing(rows) -> None:
     table.add_column("level", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("checks", no_wrap=True)
-    styles = {"passed": "green", "started": "yellow", "new": "dim"}
+    table.add_column("due", no_wrap=True)
+    styles = {"passed": "green", "started": "yellow", "new": "dim", "due": "bold magenta"}
     for row in rows.exercises:
         status = row.status + (f" ({row.best})" if row.best else "")
-        if row.last_pass:
-            status += f" {row.last_pass:%d %b}"
         stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
+        due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%a %d %b}"
         table.add_row(row.exercise.slug, row.exercise.topic, stars, Text(status, style=styles.get(row.status, "")),
-                      str(row.checks))
+                      str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
     out.print(table)
     out.print()
     banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False)
@@ -506,3 +543,22 @@ def listing(rows) -> None:
                       str(bank.due) if bank.due else "·")
     out.print(banks)
     out.print(Text("Start one: drill implement <exercise> · drill quiz <topic>", style="dim"))
+
+
+# --- doctor ---------------------------------------------------------------------------------------------------
+
+
+def doctor(report) -> None:
+    for problem in report.problems:
+        out.print(Text(f"problem: {problem}", style="red"), soft_wrap=True)
+    for note in report.notes:
+        out.print(Text(f"note: {note}", style="dim"), soft_wrap=True)
+    summary = f"{report.path}: {report.cards:,} cards, {report.reviews:,} reviews"
+    if report.sound:
+        out.print(Text.assemble(("✓ sound — ", "bold green"), summary))
+    else:
+        count = len(report.problems)
+        out.print(Text.assemble((f"✗ {count} problem{'s' if count != 1 else ''} — ", "bold red"), summary))
+        if not any(p.startswith("SQLite reports damage") for p in report.problems):
+            out.print(Text("drill doctor --fix rebuilds every card from the review log (the log is kept).",
+                           style="dim"))

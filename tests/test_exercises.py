@@ -253,14 +253,16 @@ def test_write_stub_never_overwrites_and_keeps_backups(env: Path) -> None:
     assert path.read_text() == "# my work\n"
 
     path2, backup = write_stub(exercise, workspace, force=True)
-    assert path2 == path and backup == workspace / "kmeans.py.bak-20261128-101500"
+    assert path2 == path and backup == workspace / ".attempts" / "kmeans" / "2026-11-28T10-15.py"
     assert backup.read_text() == "# my work\n"
     assert path.read_text() == exercise.stub_path.read_text()
 
     path.write_text("# second attempt\n")
-    _, backup2 = write_stub(exercise, workspace, force=True)  # same second: the older backup is kept
-    assert backup2 is not None and backup2 != backup
+    _, backup2 = write_stub(exercise, workspace, force=True)  # same minute: the older attempt is kept
+    assert backup2 == workspace / ".attempts" / "kmeans" / "2026-11-28T10-15-2.py"
     assert backup.read_text() == "# my work\n" and backup2.read_text() == "# second attempt\n"
+    _, untouched = write_stub(exercise, workspace, force=True)  # the stub itself is not work: nothing kept
+    assert untouched is None and len(list((workspace / ".attempts" / "kmeans").iterdir())) == 2
 
 
 def test_write_stub_uses_the_workspace_filename(env: Path) -> None:

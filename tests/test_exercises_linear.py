@@ -49,6 +49,7 @@ WRONG = {
     "lasso-regression/wrong_one_sweep.py": ("unique_minimiser", "wrong-answer", "has not converged"),
     "lasso-regression/wrong_subgradient.py": ("unique_minimiser", "wrong-answer", "never land on 0"),
     "lasso-regression/wrong_no_clamp.py": ("unique_minimiser", "wrong-answer", "opposite sign to their gradient"),
+    "lasso-regression/wrong_uncentred.py": ("unique_minimiser", "wrong-answer", "the intercept is not handled"),
     "logistic-regression-newton/wrong_hessian_without_s.py": ("reaches_the_optimum", "wrong-answer", "without S"),
     "logistic-regression-newton/wrong_hessian_sum.py": ("reaches_the_optimum", "wrong-answer", "not converged"),
     "logistic-regression-newton/wrong_penalised_bias.py":

@@ -16,8 +16,8 @@ from drill.models import CheckResult, Exercise
 SUBMISSIONS = Path(__file__).parent / "submissions"
 SLUGS = ["kmeans", "knn", "linear-regression", "logistic-regression"]
 
-# wrong submission -> (the first test that fails, words its message or likely cause must contain)
-WRONG = {
+# wrong submission -> (the first test that fails, words its message or likely cause must contain[, its outcome])
+WRONG: dict[str, tuple[str, ...]] = {
     "linear-regression/wrong_sign.py": ("weights_after_50_steps", "sign of the update"),
     "linear-regression/wrong_no_mean.py": ("weights_after_50_steps", "missing 1/n"),
     "linear-regression/wrong_bias_frozen.py": ("weights_after_50_steps", "bias is never updated"),
@@ -41,6 +41,7 @@ WRONG = {
     "knn/wrong_k_ignored.py": ("default_k3", "single nearest neighbour"),
     "knn/wrong_predict_ignores_input.py": ("default_k3", "training points, not the X"),
     "knn/wrong_mean_vote.py": ("default_k3", "averaged and rounded"),
+    "knn/wrong_argpartition_k.py": ("k_equals_n_training_points", "np.argpartition(d, k) asks for index k", "exception"),
     "kmeans/wrong_centroids_never_updated.py": ("centroids_are_cluster_means", "not the mean of its"),
     "kmeans/wrong_empty_cluster_nan.py": ("empty_cluster_never_nan", "NaN"),
     "kmeans/wrong_predict_ignores_input.py": ("predict_assigns_new_points", "TRAINING point"),
@@ -128,12 +129,12 @@ def test_every_wrong_submission_has_an_expectation() -> None:
 @pytest.mark.parametrize("relative", sorted(WRONG))
 def test_wrong_submission_fails_for_its_reason(exercises: dict[str, Exercise], relative: str) -> None:
     slug = relative.split("/")[0]
-    test_name, words = WRONG[relative]
+    test_name, words, *outcome = WRONG[relative]
     result = grade(exercises[slug], SUBMISSIONS / relative)
     assert result.status == "fail", explain(result)
     failure = first_failure(result)
     assert failure.name == test_name, explain(result)
-    assert failure.outcome == "wrong-answer", explain(result)
+    assert failure.outcome == (outcome[0] if outcome else "wrong-answer"), explain(result)
     assert words in failure.message + "\n" + failure.detail, explain(result)
 
 

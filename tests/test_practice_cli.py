@@ -30,8 +30,8 @@ def test_implement_writes_the_stub_and_never_overwrites_work(tmp_path: Path) -> 
     assert again.exit_code == 0 and "kept as it is" in again.output
     assert target.read_text() == "# my work\n"
     forced = runner.invoke(app, ["implement", "kmeans", "--force"])
-    assert forced.exit_code == 0 and "previous file is saved as" in forced.output
-    backups = [p for p in target.parent.iterdir() if p.name.startswith("kmeans.py.bak")]
+    assert forced.exit_code == 0 and "previous attempt is kept as" in forced.output
+    backups = list((target.parent / ".attempts" / "kmeans").iterdir())
     assert len(backups) == 1 and backups[0].read_text() == "# my work\n"
 
 

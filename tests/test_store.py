@@ -155,7 +155,7 @@ def test_card_states_can_be_rebuilt_from_the_log(tmp_path: Path) -> None:
     moment = MOMENT
     for rating in (3, 3, 1, 3, 4):
         card = sched.review(scheduler, card, "q", "question", rating, moment, moment.date()).card
-        store.record_review(Review("q", rating, moment), moment.date(), card)
+        store.record_review(Review("q", rating, moment), moment.date(), lambda _stored, card=card: card)
         moment = card.due
     logged = store.reviews("q")
     rebuilt = sched.replay(scheduler, [r.review for r in logged], [r.study_day for r in logged])

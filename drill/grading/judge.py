@@ -158,8 +158,26 @@ def _error_outcome(error: dict[str, Any], case: Case | None) -> TestOutcome:
                            f"{called}{trace}\nDon't call sys.exit/exit/quit in your file: return from the method "
                            "instead, and keep demo code under `if __name__ == \"__main__\":`.", "exited")
     headline = f"{message}" + (f" — in {where}" if where else "")
-    return TestOutcome(name, "error", headline, f"{called}Your traceback (most recent call last):\n{trace}",
-                       "exception")
+    hints = case.params.get("error_hints", {}) if case else {}
+    cause = next((hint for words, hint in hints.items() if words in message), "") or _numpy2_hint(message)
+    return TestOutcome(name, "error", headline, f"{called}Your traceback (most recent call last):\n{trace}"
+                       + (f"\nLikely cause: {cause}" if cause else ""), "exception")
+
+
+# NumPy 2 removed these names; public from-scratch code written for NumPy 1 still uses them
+NUMPY2_REMOVED = {
+    "trapz": "np.trapezoid (same arguments)", "asfarray": "np.asarray(x, dtype=float)", "float_": "np.float64",
+    "NaN": "np.nan", "Inf": "np.inf", "infty": "np.inf", "product": "np.prod", "cumproduct": "np.cumprod",
+    "alltrue": "np.all", "sometrue": "np.any", "in1d": "np.isin", "row_stack": "np.vstack", "float": "float",
+    "int": "int", "bool": "bool", "object": "object", "round_": "np.round", "msort": "np.sort(a, axis=0)",
+}
+
+
+def _numpy2_hint(message: str) -> str:
+    for name, instead in NUMPY2_REMOVED.items():
+        if f"module 'numpy' has no attribute '{name}'" in message:
+            return f"NumPy 2 removed np.{name}: use {instead} instead"
+    return ""
 
 
 def _flood_outcome(name: str, called: str) -> TestOutcome:

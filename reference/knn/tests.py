@@ -4,6 +4,8 @@ and every other prediction must equal the reference's exactly."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from drill.grading import checks
@@ -140,7 +142,20 @@ def cases() -> list[Case]:
               "X shape (120, 10), feature scales 0.5…2, seed 37; X_test shape (75, 10), seed 38 (4–way ties skipped)"),
         _case("single_query", 3, {"X": X, "y": y, "X_test": X_test[:1]},
               "X shape (150, 4), seed 31; X_test shape (1, 4): one query"),
+        _k_equals_n(),
     ]
+
+
+def _k_equals_n() -> Case:
+    """k as large as the training set: every point is a neighbour, so every query gets the overall majority."""
+    rng = np.random.default_rng(41)
+    X = rng.standard_normal((9, 2))
+    y = np.array([0, 0, 0, 0, 0, 1, 1, 1, 2])
+    case = _case("k_equals_n_training_points", 9, {"X": X, "y": y, "X_test": rng.standard_normal((5, 2))},
+                 "X shape (9, 2), labels 0 ×5, 1 ×3, 2 ×1, seed 41; X_test shape (5, 2); k = 9 = n")
+    hint = ("with k equal to the number of training points, np.argpartition(d, k) asks for index k, which does "
+            "not exist (valid: 0 … n − 1) — use np.argpartition(d, k - 1)[:k] (or a stable argsort) so k = n works")
+    return replace(case, params={**case.params, "error_hints": {"kth": hint, "out of bounds": hint}})
 
 
 def perf() -> Perf:

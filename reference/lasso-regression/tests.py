@@ -26,10 +26,13 @@ def sparse_data(seed: int, n: int, d: int, *, informative: int, bias: float = 1.
     return X, y
 
 
-def _lasso(X: np.ndarray, y: np.ndarray, alpha: float, sweeps: int = 500) -> tuple[np.ndarray, float]:
-    """A plain coordinate-descent lasso, to recognise what a wrong submission computed."""
+def _lasso(X: np.ndarray, y: np.ndarray, alpha: float, sweeps: int = 500, *, centre_x: bool = True,
+           centre_y: bool = True) -> tuple[np.ndarray, float]:
+    """A plain coordinate-descent lasso, to recognise what a wrong submission computed (without centring X or y:
+    what code that forgets the unpenalised intercept computes)."""
     n, d = X.shape
-    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    Xc = X - X.mean(axis=0) if centre_x else X
+    yc = y - y.mean() if centre_y else y
     z = (Xc**2).sum(axis=0) / n
     w = np.zeros(d)
     r = yc.copy()
@@ -84,6 +87,12 @@ def _cause(case: Case, weights: np.ndarray, bias: float) -> str:
     if np.allclose(weights, w, atol=10 * W_TOL):
         return ("coordinate descent has not converged: this is ONE sweep over the features — repeat sweeps until "
                 "no weight moves by more than tol (is `return` inside the sweep loop?)")
+    for centre_y in (True, False):
+        w, _ = _lasso(X, y, alpha, centre_x=False, centre_y=centre_y)
+        if np.allclose(weights, w, atol=100 * W_TOL):
+            return ("the intercept is not handled: coordinate descent ran on the raw columns of X, so their means "
+                    "do part of the intercept's job inside the penalised weights — centre X and y first "
+                    "(Xc = X − mean(X), yc = y − mean(y)) and set b = mean(y) − mean(X) @ w afterwards")
     return ""
 
 

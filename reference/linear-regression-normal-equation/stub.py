@@ -18,14 +18,15 @@ class LinearRegression:
 
     Rules
     -----
-    - Solve a linear system, don't invert a matrix: np.linalg.lstsq (on X itself or on the normal equations
-      XᵀX·w = Xᵀy), np.linalg.pinv, or a QR / SVD of your own are all fine. np.linalg.inv(X.T @ X) is the
-      classic mistake: the grader includes an ill-conditioned X (two nearly collinear features) where an
-      explicit inverse leaves a gradient Xᵀ(y − ŷ) far from zero, and it fails.
+    - Solve a linear system, don't invert a matrix: np.linalg.lstsq(X_with_ones, y), np.linalg.pinv of X itself
+      (pinv(A) @ y), or a QR / SVD of your own are all fine. np.linalg.inv(X.T @ X) is the classic mistake, and
+      np.linalg.pinv(X.T @ X) @ X.T @ y fails the same way: forming XᵀX squares the condition number, and on the
+      grader's ill-conditioned X (two nearly collinear features) either leaves a gradient Xᵀ(y − ŷ) far from
+      zero. Work with X (lstsq, pinv(X), QR), not with XᵀX.
     - Rank-deficient X must work: a duplicated feature, a constant feature (collinear with the intercept), more
       features than samples. There, many (w, b) reach the same least-squares fit; ANY of them is accepted — the
       minimum-norm one is not required. A plain np.linalg.solve(X.T @ X, …) raises "Singular matrix" on some
-      of these: use lstsq (or pinv).
+      of these: use lstsq (or pinv of X).
     - What is judged: on well-conditioned X, weights and bias equal the exact solution (relative tolerance
       1e-8); on the other cases, the predictions (which are unique) equal the least-squares fit, and the fit is
       optimal: the gradient Xᵀ(y − ŷ) and Σ(y − ŷ) are zero up to rounding (1e-9 relative to ‖X‖·‖y‖).

@@ -7,6 +7,9 @@ Shared rules
 ------------
 y_true : 1-D int array of 0/1 labels, 1 = positive. The grader always passes both classes.
 scores : 1-D float array, same length; a higher score means "more likely positive". Scores may tie.
+
+NumPy 2 removed np.trapz (and np.asfarray): integrate with np.trapezoid(tpr, fpr), or sum the trapezoids
+yourself; np.asarray(x, dtype=float) replaces np.asfarray.
 """
 
 import numpy as np
