@@ -398,7 +398,6 @@ def test_sorted_categories_shortcut_is_optimal_for_two_classes_and_squared_error
         n = rng.integers(1, 40, size=K)
         ones = rng.binomial(n, rng.random(K))
         counts = np.stack([n - ones, ones], axis=1)
-        sums, sq = rng.normal(size=K) * n, None
         yvals = [rng.normal(loc=rng.normal() * 3, size=k) for k in n]
         sums = np.array([v.sum() for v in yvals])
         sq = np.array([(v**2).sum() for v in yvals])
