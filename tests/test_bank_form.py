@@ -45,6 +45,7 @@ SPECS = {
     "kmeans": Spec("K-means clustering", "kmeans-", 25, 12, 1),
     "gradient-descent": Spec("Gradient descent and optimisers", "gd-", 30, 12, 2),
     "evaluation-metrics": Spec("Evaluation metrics", "metrics-", 30, 12, 2),
+    "trees-and-ensembles": Spec("Trees and ensembles", "trees-", 40, 16, 2),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -55,7 +56,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
-    "recall": COMMON | {"key_points"},
+    "recall": COMMON | {"key_points", "examples"},
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
@@ -65,7 +66,7 @@ VOCABULARY = {
     "fundamentals", "intuition", "probability", "optimization", "convexity", "gradient-descent",
     "regularization", "scaling", "complexity", "geometry", "distance", "bias-variance", "assumptions",
     "failure-modes", "evaluation", "calibration", "initialization", "implementation", "derivation",
-    "interpretation", "asked-next", "say-it-aloud",
+    "interpretation", "asked-next", "say-it-aloud", "ensembles",
 }  # fmt: skip
 
 # A pattern that is only one of these words is passed by almost any answer.
@@ -137,11 +138,11 @@ UNRELATED: dict[str, tuple[str, str | None]] = {
     ),
     "gradient-boosting": (
         "Gradient boosting fits shallow trees to residuals with a learning rate and early stopping.",
-        None,
+        "trees-and-ensembles",
     ),
     "decision-tree": (
         "A decision tree splits the data on the feature threshold that most reduces impurity.",
-        None,
+        "trees-and-ensembles",
     ),
 }
 
