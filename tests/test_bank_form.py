@@ -46,6 +46,7 @@ SPECS = {
     "gradient-descent": Spec("Gradient descent and optimisers", "gd-", 30, 12, 2),
     "evaluation-metrics": Spec("Evaluation metrics", "metrics-", 30, 12, 2),
     "trees-and-ensembles": Spec("Trees and ensembles", "trees-", 40, 16, 2),
+    "neural-networks": Spec("Neural networks", "nn-", 50, 20, 2),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -56,7 +57,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
-    "recall": COMMON | {"key_points", "examples"},
+    "recall": COMMON | {"key_points", "examples"},  # examples: good and bad answers, checked by drill lint
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
@@ -66,7 +67,9 @@ VOCABULARY = {
     "fundamentals", "intuition", "probability", "optimization", "convexity", "gradient-descent",
     "regularization", "scaling", "complexity", "geometry", "distance", "bias-variance", "assumptions",
     "failure-modes", "evaluation", "calibration", "initialization", "implementation", "derivation",
-    "interpretation", "asked-next", "say-it-aloud", "ensembles",
+    "interpretation", "asked-next", "say-it-aloud",
+    "ensembles",
+    "backpropagation", "activations", "normalization", "architecture",
 }  # fmt: skip
 
 # A pattern that is only one of these words is passed by almost any answer.
