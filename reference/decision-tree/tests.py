@@ -269,8 +269,6 @@ def _cause(case: Case, got: np.ndarray, exp: np.ndarray, fixed: np.ndarray) -> s
     """Replay the classic mistakes on the case's queries; name the one that reproduces what came back."""
     if _permuted(got[fixed], exp[fixed]):
         return COLUMNS
-    if np.all(np.isin(got, (0.0, 1.0))) and not np.all(np.isin(exp, (0.0, 1.0))):
-        return ONE_HOT
     _, codes = _classes(case)
     root = np.bincount(codes, minlength=exp.shape[1]) / len(codes)
     if np.allclose(got, root, rtol=0, atol=ATOL):
@@ -280,7 +278,7 @@ def _cause(case: Case, got: np.ndarray, exp: np.ndarray, fixed: np.ndarray) -> s
     depth, mss, crit = rules.max_depth, rules.min_samples_split, rules.criterion
     variants: list[tuple[dict[str, Any], str]] = [
         ({"weighted": False}, "the children's impurities are not weighted by their sizes — the split's score is "
-         "(n_left·I(left) + n_right·I(right)) / n, not I(left) + I(right) or their plain mean"),
+         "(n_left·I(left) + n_right·I(right)) / n, not I(left) + I(right), their plain mean, or with the sizes swapped"),
         ({"threshold": "low"}, "the threshold is the lower data value (x <= x_i); the spec puts it HALFWAY between "
          "consecutive distinct values, (x_i + x_(i+1)) / 2, which matters for new points in between"),
         ({"threshold": "high"}, "the threshold is the upper data value (x < x_(i+1)); the spec puts it HALFWAY "
@@ -309,6 +307,9 @@ def _cause(case: Case, got: np.ndarray, exp: np.ndarray, fixed: np.ndarray) -> s
     if depth is None:
         variants.append(({"max_depth": 1}, "the tree stops after one split — does the recursion call itself on "
                          "both children, with depth + 1?"))
+    else:
+        variants.append(({"max_depth": None}, f"max_depth={depth} is ignored: the tree grows until its leaves are "
+                         "pure — stop splitting when depth >= max_depth (the root is at depth 0)"))
     best, best_cause = 0.0, ""
     right = float(np.mean(np.all(np.abs(got - exp) <= ATOL, axis=1)[fixed]))
     for change, cause in variants:

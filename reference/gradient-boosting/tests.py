@@ -223,6 +223,9 @@ def _loss_cause(case: Case, loss: np.ndarray, exp: np.ndarray) -> str:
     if depth > 1:
         variants.append(({"max_depth": 1}, f"every tree is a stump — max_depth={depth} is ignored: grow each tree "
                          "until depth == max_depth (the root is at depth 0)"))
+    if depth == 1:
+        variants.append(({"max_depth": 3}, "the trees are 3 levels deep — the default is max_depth=1 (stumps), not "
+                         "scikit-learn's 3"))
     variants += [({"max_depth": depth + 1}, "each tree is one level too deep — the root is at depth 0, a node at "
                   "depth max_depth is a leaf"),
                  ({"max_depth": depth - 1}, "each tree is one level too shallow — nodes at depth < max_depth split")]
@@ -288,6 +291,9 @@ def _predict_cause(case: Case, key: str, pred: np.ndarray, exp: np.ndarray, mask
     ]
     if depth > 1:
         variants.append(({"max_depth": 1}, f"every tree is a stump — max_depth={depth} is ignored"))
+    if depth == 1:
+        variants.append(({"max_depth": 3}, "the trees are 3 levels deep — the default is max_depth=1 (stumps), not "
+                         "scikit-learn's 3"))
     variants += [({"max_depth": depth + 1}, "each tree is one level too deep — the root is at depth 0"),
                  ({"max_depth": depth - 1}, "each tree is one level too shallow — nodes at depth < max_depth split")]
     atol = 1e-9 * np.sqrt(_scale(case))
