@@ -338,8 +338,10 @@ def judge_proba(case: Case, got: Outputs, expected: Outputs) -> None:
     proba = _proba(case, got, "proba", "predict_proba(X_new)", len(X_new))
     judge_depth(case, *probas, proba)
     exp = expected.values["proba"]
-    _, fixed = replay(case, spec_rules(case), "X_new")
     close = np.all(np.abs(proba - exp) <= ATOL, axis=1)
+    if close.all():
+        return  # equal everywhere: no need to know which rows the spec leaves open
+    _, fixed = replay(case, spec_rules(case), "X_new")
     wrong = fixed & ~close
     if not wrong.any():
         return
@@ -373,10 +375,12 @@ def judge_predict(case: Case, got: Outputs, expected: Outputs) -> None:
     classes, _ = _classes(case)
     labels = _labels(case, got, "predict", "predict(X_new)", len(case.inputs["X_new"]))
     exp_p = expected.values["proba"]
+    exp = expected.values["predict"]
+    if labels.dtype.kind == exp.dtype.kind and np.array_equal(labels, exp):
+        return
     top = np.sort(exp_p, axis=1)
     _, fixed = replay(case, spec_rules(case), "X_new")
     mask = fixed & (top[:, -1] - top[:, -2] > ATOL)
-    exp = expected.values["predict"]
     cause = "predict must return the label with the largest predict_proba value of each row"
     if classes.dtype.kind not in "US" and np.array_equal(labels[mask], np.argmax(exp_p, axis=1)[mask]) \
             and not np.array_equal(classes, np.arange(len(classes))):
