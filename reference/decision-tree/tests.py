@@ -348,8 +348,10 @@ def judge_proba(case: Case, got: Outputs, expected: Outputs) -> None:
     i = int(np.flatnonzero(wrong)[0])
     left_open = int((~fixed).sum())
     skipped = f" ({left_open} whose path meets a tie the spec leaves open are not judged)" if left_open else ""
-    raise Fail(f"predict_proba(X_new): {int(wrong.sum())} of {int(fixed.sum())} rows differ{skipped}; first: row "
-               f"{i}, x = {checks.fmt(X_new[i])}", expected=checks.fmt(exp[i]), got=checks.fmt(proba[i]),
+    err = float(np.abs(proba - exp)[fixed].max())
+    raise Fail(f"predict_proba(X_new): {int(wrong.sum())} of {int(fixed.sum())} rows differ{skipped}, max abs error "
+               f"{err:.3g}; first: row {i}, x = {checks.fmt(X_new[i])}", expected=checks.fmt(exp[i]),
+               got=f"{checks.fmt(proba[i])} (tolerance {ATOL:g})",
                cause=_cause(case, proba, exp, fixed))
 
 
