@@ -411,8 +411,8 @@ def cases() -> list[Case]:
     """The hidden tests, in the order the learner sees them."""
     X1, y1 = wave(401, 80, 1)
     Q1 = queries(411, 80, 1)
-    X2, y2 = wave(402, 100, 2)
-    X3, y3 = wave(403, 120, 3, noise=0.2)
+    X2, y2 = wave(402, 60, 2)
+    X3, y3 = wave(409, 90, 3, noise=0.2)
     X4, y4 = wave(404, 100, 2, offset=50.0)
     X5, y5 = wave(405, 100, 2)
     X6 = np.random.default_rng(406).uniform(0, 10, size=(60, 2))
@@ -426,14 +426,14 @@ def cases() -> list[Case]:
         _case("predict_new_points", one, {"X": X1, "y": y1, "X_new": Q1}, f"{on1}; X_new shape (80, 1), seed 411",
               judge_new_predictions, keys=("X_new",)),
         _case("defaults_two_features", {}, {"X": X2, "y": y2, "X_new": queries(412, 100, 2)},
-              "X shape (100, 2), y a smooth function of both features + noise, seed 402; X_new shape (100, 2), "
+              "X shape (60, 2), y a smooth function of both features + noise, seed 402; X_new shape (100, 2), "
               "seed 412", judge_all),
         _case("starts_from_the_mean", {"n_estimators": 10, "learning_rate": 0.2},
               {"X": X4, "y": y4, "X_new": queries(414, 60, 2)},
               "X shape (100, 2), y around 50 (an offset of 50), seed 404; X_new shape (60, 2), seed 414", judge_all),
         _case("depth_3_trees", {"n_estimators": 15, "learning_rate": 0.3, "max_depth": 3},
               {"X": X3, "y": y3, "X_new": queries(413, 100, 3)},
-              "X shape (120, 3), seed 403; X_new shape (100, 3), seed 413", judge_all),
+              "X shape (90, 3), seed 409; X_new shape (100, 3), seed 413", judge_all),
         _case("learning_rate_one_never_increases", {"n_estimators": 20, "learning_rate": 1.0, "max_depth": 2},
               {"X": X5, "y": y5, "X_new": queries(415, 80, 2)},
               "X shape (100, 2), seed 405; X_new shape (80, 2), seed 415", judge_non_increasing),
