@@ -231,11 +231,11 @@ def judge_eval(case: Case, got: Outputs, expected: Outputs) -> None:
                        "and update nothing" if updated else
                        "inference used the batch's own statistics; with training=False, normalise with running_mean and "
                        "running_var only (a test sample must not depend on the others in its batch)")
+        rm_after, rv_after = running([*xs, x], case.params["momentum"])
         variants = [
             (batch_stats, normalise(x, gamma, beta)),
             ("the running statistics were updated with this inference batch before being used; with training=False "
-             "nothing is updated", (lambda m, v: gamma * (x - m) / np.sqrt(v + EPS) + beta)(
-                 *running([*xs, x], case.params["momentum"]))),
+             "nothing is updated", gamma * (x - rm_after) / np.sqrt(rv_after + EPS) + beta),
             ("inference divides by running_var instead of sqrt(running_var + eps): y = gamma * (x − running_mean) / "
              "sqrt(running_var + eps) + beta", gamma * (x - rm) / rv + beta),
             ("inference leaves eps out: y = gamma * (x − running_mean) / sqrt(running_var + eps) + beta",

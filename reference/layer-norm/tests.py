@@ -249,13 +249,16 @@ def rows(seed: int, shape: tuple[int, ...], *, scale: float = 1.0) -> dict[str, 
             "dy": rng.standard_normal(shape)}
 
 
-def forward_steps(**kwargs: float) -> tuple:
-    return (func("layer_norm", "x", "gamma", "beta", save=("y", "cache"), **kwargs),)
+def forward_steps(eps: float | None = None) -> tuple:
+    """y, cache = layer_norm(x, gamma, beta[, eps=eps])."""
+    if eps is None:
+        return (func("layer_norm", "x", "gamma", "beta", save=("y", "cache")),)
+    return (func("layer_norm", "x", "gamma", "beta", save=("y", "cache"), eps=eps),)
 
 
-def backward_steps(**kwargs: float) -> tuple:
-    return (func("layer_norm", "x", "gamma", "beta", save=("y", "cache"), **kwargs),
-            func("layer_norm_backward", "dy", "cache", save=("dx", "dgamma", "dbeta")))
+def backward_steps(eps: float | None = None) -> tuple:
+    """forward_steps, then dx, dgamma, dbeta = layer_norm_backward(dy, cache)."""
+    return (*forward_steps(eps), func("layer_norm_backward", "dy", "cache", save=("dx", "dgamma", "dbeta")))
 
 
 def cases() -> list[Case]:

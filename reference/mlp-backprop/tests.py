@@ -353,28 +353,28 @@ def gradient_shapes(got: Outputs, key: str, W: Weights, n: int) -> Weights:
 
 def diagnose_gradients(W: Weights, X: np.ndarray, y: np.ndarray, grads: Weights, numeric: Weights,
                        name: str) -> str:
+    """Which classic mistake the gradients match: all four at once first, then the one reported (`name`)."""
     exact = backprop(W, X, y)
-    per_param = None
-    for variant, cause in GRADIENT_CAUSES.items():
-        replay = backprop(W, X, y, variant)
-        if close_all(replay, exact, 1e-4, 1e-6):
-            continue
+    replays = {v: backprop(W, X, y, v) for v in GRADIENT_CAUSES}
+    replays = {v: r for v, r in replays.items() if not close_all(r, exact, 1e-4, 1e-6)}
+    for variant, replay in replays.items():
         if close_all(grads, replay, 1e-4, 1e-6):
-            return cause
-        if per_param is None and not np.allclose(replay[name], exact[name], rtol=1e-4, atol=1e-6) and np.allclose(
-                grads[name], replay[name], rtol=1e-4, atol=1e-6):
-            per_param = cause
-    if per_param:
-        return per_param
+            return GRADIENT_CAUSES[variant]
     g, num = grads[name], numeric[name]
     if not np.all(np.isfinite(g)):
         return "NaN or inf in the gradient — is the softmax stable (subtract each row's maximum)?"
     n = len(y)
-    for factor, cause in ((-1.0, "the sign is flipped: the gradient of the loss uses (P − Y), not (Y − P)"),
-                          (float(n), "it is n times too large: divide by n (the loss is the mean over the batch)"),
-                          (1.0 / n, "it is n times too small: the 1/n is applied twice")):
+    for factor, cause in (
+            (-1.0, f"the sign of d{name} is flipped: the gradient of the loss uses (P − Y), not (Y − P)"),
+            (float(n), f"d{name} is n times too large: it misses the 1/n of the mean loss (dZ = (P − Y) / n)"),
+            (1.0 / n, f"d{name} is n times too small: the 1/n is applied twice (dZ already carries it: sum, don't "
+             "average, over the batch)")):
         if np.allclose(g, factor * num, rtol=1e-3, atol=1e-6):
             return cause
+    for variant, replay in replays.items():
+        if not np.allclose(replay[name], exact[name], rtol=1e-4, atol=1e-6) and np.allclose(
+                g, replay[name], rtol=1e-4, atol=1e-6):
+            return GRADIENT_CAUSES[variant]
     hints = {
         "b2": "db2 = dZ.sum(axis=0), with dZ = (softmax(Z) − Y) / n",
         "W2": "dW2 = H.T @ dZ, with H = relu(X @ W1 + b1) the hidden layer's output",
@@ -442,12 +442,13 @@ def diagnose_fit(case: Case, got: Outputs, result: Weights) -> str:
     if all(got.has("init_" + k) for k in PARAMS):
         own = {k: got.get("init_" + k) for k in PARAMS}
         if all(v is not None and v.shape == W[k].shape for k, v in own.items()):
-            replay = train({k: np.asarray(v, dtype=float) for k, v in own.items()}, X, y, lr, epochs)  # type: ignore[misc]
+            replay = train({k: np.asarray(v, dtype=float) for k, v in own.items()}, X, y, lr, epochs)
             if close_all(result, replay, 1e-4, 1e-6):
                 return ("fit re-initialised the weights: it must start from the CURRENT self.W1, self.b1, self.W2, "
                         "self.b2 (create them in __init__ only)")
     return ("the weights differ from `epochs` full-batch gradient steps from the starting weights — each epoch: all "
-            "four gradients at the current weights, then W -= lr * dW for all four (no mini-batches, no shuffling)")
+            "four gradients at the current weights, then W -= lr * dW for all four (no mini-batches, no shuffling); "
+            "if a gradients test fails too, fix that first: fit follows your gradients")
 
 
 def judge_fit(case: Case, got: Outputs, expected: Outputs) -> None:
