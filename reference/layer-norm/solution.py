@@ -17,9 +17,8 @@ def layer_norm_backward(dy: np.ndarray, cache: tuple) -> tuple:
     """(dx, dgamma, dbeta). dx = inv_std · (dxhat − mean(dxhat) − xhat · mean(dxhat · xhat)), means over the last
     axis: the two subtracted terms are the paths through the mean and through the variance."""
     xhat, inv_std, gamma = cache
-    rows = tuple(range(dy.ndim - 1))  # every leading axis
-    dgamma = (dy * xhat).sum(axis=rows)
-    dbeta = dy.sum(axis=rows)
+    dgamma = (dy * xhat).sum(axis=0)  # gamma and beta are shared by every row
+    dbeta = dy.sum(axis=0)
     dxhat = dy * gamma
     dx = inv_std * (dxhat - dxhat.mean(axis=-1, keepdims=True)
                     - xhat * (dxhat * xhat).mean(axis=-1, keepdims=True))

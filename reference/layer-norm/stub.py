@@ -3,8 +3,8 @@
 Interview question: "Implement LayerNorm's forward and backward passes in NumPy, and explain how it differs from
 BatchNorm." Use NumPy (and the standard library) only. Check your work with `drill check layer-norm`.
 
-Forward, for x of shape (..., D) — (N, D) rows of features, or (B, T, D) tokens — each VECTOR along the LAST axis
-is normalised on its own (never across the samples, unlike batch norm):
+Forward, for x of shape (N, D) — N rows (samples, or tokens) of D features — each ROW is normalised on its own,
+over the LAST axis (never across the samples, unlike batch norm):
 
     mu   = mean(x, axis=-1)                      one per row (keepdims=True to broadcast back)
     var  = mean((x − mu)², axis=-1)              the BIASED variance (divide by D, not D − 1): np.var's default
@@ -30,7 +30,7 @@ def layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 
     """Normalise x over its last axis, then scale by gamma and shift by beta.
 
     Args:
-        x: float array, shape (..., D) — the grader uses (N, D) and (B, T, D).
+        x: float array, shape (N, D).
         gamma: float array, shape (D,) — the scale.
         beta: float array, shape (D,) — the shift.
         eps: added to the variance inside the square root.
@@ -52,7 +52,7 @@ def layer_norm_backward(dy: np.ndarray, cache) -> tuple:
     Returns:
         (dx, dgamma, dbeta):
             dx: the shape of x — includes the paths through the row mean and the row variance.
-            dgamma: shape (D,) — Σ over EVERY leading axis (the rows; for (B, T, D) both B and T) of dy * xhat.
-            dbeta: shape (D,) — Σ over every leading axis of dy.
+            dgamma: shape (D,) — Σ over the rows (axis 0) of dy * xhat.
+            dbeta: shape (D,) — Σ over the rows (axis 0) of dy.
     """
     raise NotImplementedError

@@ -130,6 +130,8 @@ def loss_variants(z: np.ndarray, y: np.ndarray) -> Iterator[tuple[str, float]]:
     n, K = z.shape
     picked = -log_softmax(z)[np.arange(n), y]
     yield "the loss is summed over the rows, not averaged: divide by n (the spec's loss is the MEAN)", picked.sum()
+    yield ("only the first row's loss is used (losses[0] / n): average −log p[i, y_i] over ALL the rows",
+           picked[0] / n)
     yield ("the loss is averaged over all n·K entries (np.mean of the (n, K) matrix Y·log P): average over the n "
            "rows only — pick −log p[i, y_i] per row, then .mean()", picked.sum() / (n * K))
     yield "this is log base 2 (bits); the spec uses the natural log, np.log", picked.mean() / np.log(2)

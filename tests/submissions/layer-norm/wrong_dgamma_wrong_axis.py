@@ -1,4 +1,4 @@
-"""Wrong: dgamma and dbeta are summed over axis 0 only, which misses T for (B, T, D) input."""
+"""Wrong: dgamma and dbeta are summed over the features (axis=1) instead of over the rows."""
 import numpy as np
 
 
@@ -14,7 +14,7 @@ def layer_norm(x, gamma, beta, eps=1e-5):
 def layer_norm_backward(dy, cache):
     x, xhat, mu, var, std, gamma = cache
     D = x.shape[-1]
-    axes = 0
+    axes = -1
     dgamma = np.sum(dy * xhat, axis=axes)
     dbeta = np.sum(dy, axis=axes)
     dxhat = dy * gamma

@@ -1,10 +1,10 @@
-"""Wrong: the statistics are over a hard-coded axis=1, which is the last axis only for 2-D input."""
+"""Wrong: the gradient reaching xhat forgets gamma: dxhat = dy."""
 import numpy as np
 
 
 def layer_norm(x, gamma, beta, eps=1e-5):
-    mu = x.mean(axis=1, keepdims=True)
-    var = x.var(axis=1, keepdims=True)
+    mu = x.mean(axis=-1, keepdims=True)
+    var = x.var(axis=-1, keepdims=True)
     std = np.sqrt(var + eps)
     xhat = (x - mu) / std
     out = gamma * xhat + beta
@@ -17,7 +17,7 @@ def layer_norm_backward(dy, cache):
     axes = tuple(range(dy.ndim - 1))
     dgamma = np.sum(dy * xhat, axis=axes)
     dbeta = np.sum(dy, axis=axes)
-    dxhat = dy * gamma
+    dxhat = dy
     dvar = np.sum(dxhat * (x - mu), axis=-1, keepdims=True) * -0.5 * std ** -3
     dmu = np.sum(-dxhat / std, axis=-1, keepdims=True) + dvar * np.mean(-2.0 * (x - mu), axis=-1, keepdims=True)
     dx = dxhat / std + dvar * 2.0 * (x - mu) / D + dmu / D
