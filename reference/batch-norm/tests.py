@@ -44,10 +44,10 @@ def running(xs: list[np.ndarray], momentum: float, variant: str = "spec") -> tup
     for x in xs:
         n = len(x)
         mu, var = x.mean(axis=0), x.var(axis=0)
-        unbiased = var if variant == "biased" else var * n / (n - 1)
+        unbiased = var if variant in ("biased", "reversed_biased") else var * n / (n - 1)
         if variant == "not_updated":
             continue
-        if variant == "reversed":
+        if variant in ("reversed", "reversed_biased"):
             rm, rv = m * rm + (1 - m) * mu, m * rv + (1 - m) * unbiased
         elif variant == "replaced":
             rm, rv = mu, unbiased
@@ -61,6 +61,9 @@ RUNNING_CAUSES = {
     "one: var · N / (N − 1) (x.var(axis=0, ddof=1)), while the batch itself is normalised with the biased one",
     "reversed": "the momentum is the wrong way round: running = (1 − momentum) · running + momentum · batch — with "
     "momentum = 0.1 the running values move 10% of the way towards the batch, not 90%",
+    "reversed_biased": "this is the cs231n/Keras convention — momentum weighs the OLD value and the running variance "
+    "is biased; PyTorch's (the spec's): running = (1 − momentum) · running + momentum · batch, with the unbiased "
+    "batch variance var · N / (N − 1) in running_var",
     "replaced": "the running statistics are replaced by the batch's; they are a moving average: "
     "(1 − momentum) · running + momentum · batch",
     "not_updated": "the running statistics are never updated — update them on every TRAINING forward",
@@ -241,6 +244,11 @@ def judge_eval(case: Case, got: Outputs, expected: Outputs) -> None:
             ("inference leaves eps out: y = gamma * (x − running_mean) / sqrt(running_var + eps) + beta",
              gamma * (x - rm) / np.sqrt(rv) + beta),
         ]
+        own_m, own_v = got.get("running_mean_after_eval"), got.get("running_var_after_eval")
+        if own_m is not None and own_v is not None and own_m.shape == rm.shape and own_v.shape == rv.shape:
+            variants.insert(0, ("inference is right for YOUR running statistics, but they differ from the spec's — see "
+                                "the running-statistics tests (momentum, unbiased variance)",
+                                gamma * (x - own_m) / np.sqrt(own_v + EPS) + beta))
         cause = "with training=False: y = gamma * (x − running_mean) / sqrt(running_var + eps) + beta"
         for why, candidate in variants:
             if not same(candidate, exact) and same(y, candidate):
