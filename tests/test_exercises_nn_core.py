@@ -71,7 +71,6 @@ WRONG: dict[str, tuple[str, ...]] = {
     "dropout/wrong_not_rescaled.py": ("out_is_x_times_mask_over_keep", "not rescaled"),
     "dropout/wrong_divides_by_p.py": ("out_is_x_times_mask_over_keep", "divided by p"),
     "dropout/wrong_p_is_keep_prob.py": ("out_is_x_times_mask_over_keep", "probability of DROPPING"),
-    "dropout/wrong_scaled_mask.py": ("out_is_x_times_mask_over_keep", "return the 0/1 mask"),
     "dropout/wrong_mask_redrawn.py": ("out_is_x_times_mask_over_keep", "ANOTHER mask than the one returned"),
     "dropout/wrong_global_random.py": ("same_seed_same_mask", "global np.random"),
     "dropout/wrong_fixed_seed.py": ("other_seed_other_mask", "rng argument is ignored"),

@@ -9,7 +9,8 @@ expected value of every unit is unchanged and inference needs no scaling at all:
 dropout is the identity.
 
 What the grader checks (random draws are left open, so it judges invariants, never a particular mask):
-- mask has the shape of x and holds only 0s and 1s (bool, int or float), 1 meaning "kept";
+- mask has the shape of x and holds only 0s and 1s (bool, int or float), 1 meaning "kept" (a mask that already
+  carries the scaling — 0 and 1/(1 − p), with out = x * mask, as in cs231n — is accepted as the same mask);
 - out == x * mask / (1 − p), with the very mask you return (to 1e-12 relative);
 - the kept fraction mask.mean() is within 5 binomial standard deviations of 1 − p:
   |mask.mean() − (1 − p)| ≤ 5·sqrt(p·(1 − p) / x.size), on arrays of 2,000 to 100,000 units;

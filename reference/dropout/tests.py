@@ -1,5 +1,6 @@
 """Hidden tests for `dropout`. Which units are dropped is random and left open, so no mask is compared with the
-reference's: the judges check invariants every correct inverted dropout satisfies — a 0/1 mask of x's shape,
+reference's: the judges check invariants every correct inverted dropout satisfies — a 0/1 mask of x's shape (a mask
+that already carries the 1/(1 − p) scaling, with out = x * mask, is accepted as the same mask),
 out == x * mask / (1 − p) with the returned mask, a kept fraction within 5 binomial standard deviations of 1 − p,
 the same mask for the same seed and different masks for different seeds (so the draws must come from the rng
 passed in), and the identity with an all-ones mask at inference or for p = 0. When an invariant fails, the judge
@@ -20,6 +21,10 @@ OUT_RTOL = 1e-12
 def pair(got: Outputs, x: np.ndarray, out_key: str = "out", mask_key: str = "mask") -> tuple[np.ndarray, np.ndarray]:
     """out and mask with x's shape, numbers, or Fail."""
     out = checks.array(got, out_key, "out", x.shape, finite=False).astype(float)
+    if got.has(mask_key) and got.type_name(mask_key) == "NoneType":
+        raise Fail("mask is None", expected=f"an array of x's shape {x.shape}", got="None",
+                   cause="return the mask with out — when nothing is dropped (training=False or p = 0), an all-ones "
+                   "mask: np.ones(x.shape)")
     mask = checks.value(got, mask_key, "mask")
     if mask.shape != x.shape:
         cause = "the mask has one entry per unit: draw it with the shape of x, rng.random(x.shape)"
@@ -32,18 +37,22 @@ def pair(got: Outputs, x: np.ndarray, out_key: str = "out", mask_key: str = "mas
     return out, mask
 
 
-def binary(mask: np.ndarray, p: float) -> None:
+def zero_one(mask: np.ndarray, p: float) -> np.ndarray:
+    """The mask as 0/1 values; a mask already scaled by 1/(1 − p) (holding 0 and 1/(1 − p), the common cs231n form,
+    with out = x * mask) is accepted and brought back to 0/1. Anything else fails."""
     values = np.unique(mask)
     if np.all(np.isin(values, (0.0, 1.0))):
-        return
+        return mask
     scaled = 1.0 / (1.0 - p)
-    if np.all(np.isclose(values[:, None], [0.0, scaled], rtol=1e-9).any(axis=1)):
-        cause = (f"the mask holds 0 and 1/(1 − p) = {scaled:.4g}: return the 0/1 mask, and apply the scaling to out "
-                 "only — out = x * mask / (1 − p)")
-    else:
-        cause = "the mask marks each unit as dropped (0) or kept (1) — return (rng.random(x.shape) >= p), not the noise"
-    raise Fail(f"mask holds values other than 0 and 1: {checks.fmt(values)}", expected="only 0 and 1",
-               got=checks.fmt(mask), cause=cause)
+    if p > 0 and np.all(np.isclose(values[:, None], [0.0, scaled], rtol=1e-9, atol=0.0).any(axis=1)):
+        return (mask > 0).astype(float)
+    cause = ("the mask marks each unit as dropped (0) or kept (1) — return (rng.random(x.shape) >= p), not the uniform "
+             "noise itself")
+    if p > 0 and np.all(np.isclose(values[:, None], [0.0, 1.0 / p], rtol=1e-9, atol=0.0).any(axis=1)):
+        cause = ("the mask holds 0 and 1/p, as if p were the KEEP probability; p is the probability of DROPPING a unit: "
+                 "keep with probability 1 − p and scale by 1/(1 − p)")
+    raise Fail(f"mask holds values other than 0 and 1: {checks.fmt(values)}", expected="only 0 and 1 (or 0 and "
+               f"1/(1 − p) = {scaled:.4g} for a mask that carries the scaling)", got=checks.fmt(mask), cause=cause)
 
 
 def formula(x: np.ndarray, out: np.ndarray, mask: np.ndarray, p: float) -> None:
@@ -114,7 +123,7 @@ def fraction(mask: np.ndarray, p: float, where: str) -> None:
 def judge_invariants(case: Case, got: Outputs, expected: Outputs) -> None:
     x, p = case.inputs["x"], case.params["p"]
     out, mask = pair(got, x)
-    binary(mask, p)
+    mask = zero_one(mask, p)
     if case.params.get("fraction_first", False):  # on a large array, a wrong keep rate is the clearer message
         fraction(mask, p, "dropout(x, p)")
     formula(x, out, mask, p)
@@ -125,8 +134,7 @@ def judge_same_seed(case: Case, got: Outputs, expected: Outputs) -> None:
     x, p = case.inputs["x"], case.params["p"]
     out1, mask1 = pair(got, x, "out1", "mask1")
     out2, mask2 = pair(got, x, "out2", "mask2")
-    binary(mask1, p)
-    formula(x, out1, mask1, p)
+    formula(x, out1, zero_one(mask1, p), p)
     if not np.array_equal(mask1, mask2) or not np.array_equal(out1, out2):
         raise Fail(f"two calls, each with a fresh np.random.default_rng(21), returned different masks "
                    f"({int(np.sum(mask1 != mask2))} of {mask1.size} units differ)", expected=checks.fmt(mask1),
