@@ -13,7 +13,8 @@ For X of shape (n, n_in) (n samples, one per row) and integer labels y of shape 
     Z = H @ W2 + b2          (n, n_out)      logits (the output layer is linear: no ReLU on Z)
     L = (1/n)·Σ_i −log softmax(Z)[i, y_i]    the MEAN softmax cross-entropy, in nats
 
-The softmax must be stable (subtract each row's maximum before np.exp). At a = 0 relu is not differentiable; the
+The softmax must be stable (subtract each row's maximum before np.exp); clipping p at a small ε (1e-7 or less)
+before the log is accepted in loss (tolerance 1e-5 + 1e-6·|L|). At a = 0 relu is not differentiable; the
 grader's data keeps every hidden pre-activation at least 1e-3 away from 0, so either convention (mask a > 0 or
 a ≥ 0) passes.
 
