@@ -20,7 +20,8 @@ grader compares each of dx, dgamma, dbeta with central differences of L = Σ dy�
 
 Tolerances for y: 1e-7 + 1e-6·|y| element by element (np.var, or E[x²] − E[x]², or a loop: all pass).
 Left open: what the cache holds (any object: a tuple, a dict, a small class) — the grader only passes it from
-layer_norm to layer_norm_backward, unchanged; and loops versus vectorised code.
+layer_norm to layer_norm_backward, unchanged; loops versus vectorised code; and inputs of other ranks (the grader
+only uses 2-D x, so also handling (B, T, D) with axis=-1 is welcome but not judged).
 """
 
 import numpy as np
