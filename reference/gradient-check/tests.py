@@ -117,6 +117,16 @@ class Setup:
                 grad[i] = (f0 - self.at(minus)) / h
         return grad
 
+    def added(self, h: float) -> np.ndarray:
+        """(f(x + h) + f(x − h)) / (2h): a plus where the minus belongs."""
+        grad = np.zeros(self.x0.shape)
+        for i in np.ndindex(self.x0.shape):
+            plus, minus = self.x0.copy(), self.x0.copy()
+            plus[i] += h
+            minus[i] -= h
+            grad[i] = (self.at(plus) + self.at(minus)) / (2 * h)
+        return grad
+
     def never_restored(self, left: float) -> np.ndarray:
         """Central differences where each x[i] is left at old + left·h before moving on."""
         z, grad, h = self.x0.copy(), np.zeros(self.x0.shape), self.h
@@ -181,6 +191,10 @@ def diagnose_gradient(case: Case, grad: np.ndarray, expected: np.ndarray) -> str
         with np.errstate(all="ignore"):
             if _near(grad, compute()):
                 return cause
+    f0, typical = s.at(s.x0), float(np.median(grad))
+    if f0 != 0 and typical != 0 and f0 / typical > 0:  # (f₊ + f₋) / 2h ≈ f(x) / h, whatever step was used
+        if np.allclose(grad, s.added(f0 / typical), rtol=1e-3):
+            return "the two values are ADDED: the central difference is f(x + h) MINUS f(x − h), over 2h"
     return ("grad[i] must be (f(x with x[i] + h) − f(x with x[i] − h)) / (2h) for every index i, each measured "
             "from the ORIGINAL x (restore x[i] before moving on)")
 
@@ -241,6 +255,9 @@ def rel_candidates(a: np.ndarray, b: np.ndarray) -> list[tuple[float, str]]:
          "(both magnitudes added), not max(|a|, |b|)"),
         (float(np.max(diff / np.maximum(np.abs(a + b), FLOOR))), "the denominator is |a| + |b|, not |a + b| — "
          "which nearly vanishes where a and b have opposite signs"),
+        (float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))), "this is the norm ratio ‖a − b‖ / "
+         "(‖a‖ + ‖b‖) (the Coursera gradient check); the spec asks for the largest ELEMENTWISE ratio, "
+         "max |a − b| / max(|a| + |b|, 1e-8)"),
         (float(np.max(diff / (total + FLOOR))), "the floor is a max: max(|a| + |b|, 1e-8), not |a| + |b| + 1e-8 — "
          "the two differ where |a| + |b| is below 1e-8"),
         *[(float(np.max(diff / np.maximum(total, floor))), f"the floor is 1e-8 exactly — max(|a| + |b|, 1e-8); "

@@ -177,8 +177,10 @@ def kfold_sizes(n: int, k: int) -> list[int]:
     return [n // k + 1] * (n % k) + [n // k] * (k - n % k)
 
 
-def check_partition(folds: list[tuple[np.ndarray, np.ndarray]], n: int, k: int, what: str) -> None:
-    """Train first; the validation folds partition range(n); each train is its fold's complement."""
+def check_partition(folds: list[tuple[np.ndarray, np.ndarray]], n: int, k: int, what: str,
+                    y: np.ndarray | None = None) -> None:
+    """Train first; the validation folds partition range(n); each train is its fold's complement. With labels y,
+    a class whose samples are all missing is named."""
     k_big = kfold_sizes(n, k)
     train_sizes, val_sizes = [len(t) for t, _ in folds], [len(v) for _, v in folds]
     if k > 2 and all(t < v for t, v in zip(train_sizes, val_sizes, strict=True)):
@@ -202,7 +204,13 @@ def check_partition(folds: list[tuple[np.ndarray, np.ndarray]], n: int, k: int, 
                    "next one starts where it stopped (check the off-by-one at the block edges)")
     if (counts == 0).any():
         missing = np.flatnonzero(counts == 0)
-        dropped = len(missing) == n % k and all(s == n // k for s in val_sizes)
+        dropped = y is None and len(missing) == n % k and all(s == n // k for s in val_sizes)
+        lost = [] if y is None else [c for c in np.unique(y[missing]) if np.all(counts[y == c] == 0)]
+        if lost:
+            raise Fail(f"{what}: no sample of class {', '.join(repr(c.item()) for c in lost)} is in any validation "
+                       "fold", expected=f"every index in range({n}) validated once", got=f"val sizes {val_sizes}",
+                       cause="every class must be split over the folds — loop over np.unique(y), not over fixed "
+                       "labels such as 0 and 1")
         raise Fail(f"{what}: {len(missing)} of {n} indices are in no validation fold (first {int(missing[0])})",
                    expected=f"every index in range({n}) validated once; val sizes {k_big}",
                    got=f"val sizes {val_sizes}",
@@ -334,7 +342,7 @@ def judge_stratified(case: Case, got: Outputs, expected: Outputs) -> None:
     for key, text in case.params["calls"]:
         what = f"stratified_kfold_indices(y, {k}{text})"
         folds = read_folds(got, key, len(y), k, what)
-        check_partition(folds, len(y), k, what)
+        check_partition(folds, len(y), k, what, y)
         check_strata(folds, y, k, what)
         runs[key] = as_sets(folds)
     if case.params.get("shuffled"):
