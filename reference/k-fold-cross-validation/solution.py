@@ -10,30 +10,21 @@ import numpy as np
 Folds = list[tuple[np.ndarray, np.ndarray]]
 
 
-def _complement(val: np.ndarray, n: int) -> np.ndarray:
-    """Every index in range(n) that is not in val, sorted."""
-    mask = np.ones(n, dtype=bool)
-    mask[val] = False
-    return np.flatnonzero(mask)
-
-
 def kfold_indices(n: int, k: int, shuffle: bool = False, rng: np.random.Generator | None = None) -> Folds:
     """scikit-learn's KFold: k consecutive blocks of (optionally permuted) range(n), the first n % k one larger."""
     order = np.random.default_rng(rng).permutation(n) if shuffle else np.arange(n)
-    # np.array_split: the first n % k blocks get n // k + 1 indices, the others n // k
-    return [(_complement(val, n), val) for val in np.array_split(order, k)]
+    blocks = np.array_split(order, k)  # the first n % k blocks get n // k + 1 indices, the others n // k
+    return [(np.concatenate(blocks[:i] + blocks[i + 1:]), blocks[i]) for i in range(k)]
 
 
 def stratified_kfold_indices(y: np.ndarray, k: int, shuffle: bool = False,
                              rng: np.random.Generator | None = None) -> Folds:
     """Every class spread over the k folds as evenly as possible: ⌊n_c/k⌋ or ⌈n_c/k⌉ of its samples in each."""
     y = np.asarray(y)
-    n = len(y)
-    order = np.random.default_rng(rng).permutation(n) if shuffle else np.arange(n)
+    order = np.random.default_rng(rng).permutation(len(y)) if shuffle else np.arange(len(y))
     order = order[np.argsort(y[order], kind="stable")]  # grouped by class, each class in (shuffled) order
-    fold_of = np.empty(n, dtype=np.intp)
-    fold_of[order] = np.arange(n) % k  # deal the grouped samples round-robin: each class lands evenly
-    return [(np.flatnonzero(fold_of != j), np.flatnonzero(fold_of == j)) for j in range(k)]
+    # deal the grouped samples round-robin: fold j gets positions j, j + k, j + 2k, … so every class lands evenly
+    return [(np.delete(order, np.s_[j::k]), order[j::k]) for j in range(k)]
 
 
 def cross_val_score(make_model: Callable[[], Any], X: np.ndarray, y: np.ndarray, k: int,

@@ -324,6 +324,9 @@ def check_strata(folds: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, k: i
             plain = [sorted(v.tolist()) for _, v in folds] == [
                 list(range(s - z, s)) for s, z in zip(np.cumsum(kfold_sizes(len(y), k)), kfold_sizes(len(y), k),
                                                       strict=True)]
+            cuts = np.split(np.sort(y), np.cumsum(sizes)[:-1])  # contiguous blocks of the label-sorted samples
+            sorted_blocks = all(np.sum(y[v] == c) == np.sum(b == c) for (_, v), b in zip(folds, cuts, strict=True)
+                                for c in classes)
             table = ", ".join(f"{c!s}: {[int(np.sum(y[v] == c)) for _, v in folds]}" for c in classes)
             totals = ", ".join(f"{c!s}: {t}" for c, t in zip(classes, n_c, strict=True))
             raise Fail(f"{what}[{i}]: class {c!s} has {count} samples in val_idx, expected {low}"
@@ -332,6 +335,9 @@ def check_strata(folds: list[tuple[np.ndarray, np.ndarray]], y: np.ndarray, k: i
                        got=f"per-fold class counts {table}; fold sizes {sizes}",
                        cause="the labels are ignored: these are plain contiguous k-fold blocks — split EACH class "
                        "over the k folds (round-robin, or np.array_split of its indices)" if plain else
+                       "the samples are sorted by class and cut into contiguous blocks, which puts whole classes into "
+                       "one fold — deal the sorted samples round-robin instead (fold of position i = i % k)"
+                       if sorted_blocks else
                        "split EACH class's indices over the k folds as evenly as possible (np.array_split(idx_c, "
                        "k), or deal them round-robin), then join fold j's parts across the classes")
 
@@ -513,14 +519,14 @@ def cases() -> list[Case]:
 
 
 def perf() -> Perf:
-    y = labelled(31, {0: 50_000, 1: 30_000, 2: 20_000})
+    y = labelled(31, {0: 25_000, 1: 15_000, 2: 10_000})
     X, yr = regression_data(32, 1_000, 3)
     return Perf(
-        steps=(func("kfold_indices", 100_000, 10, shuffle=True, rng=rng(0)),
+        steps=(func("kfold_indices", 50_000, 10, shuffle=True, rng=rng(0)),
                func("stratified_kfold_indices", "y", 10),
                func("cross_val_score", helper("make_ridge"), "X", "yr", 10, helper("mse"))),
         inputs={"y": y, "X": X, "yr": yr},
-        describe="kfold_indices(100_000, 10, shuffle=True), stratified_kfold_indices on 100,000 labels, "
+        describe="kfold_indices(50_000, 10, shuffle=True), stratified_kfold_indices on 50,000 labels, "
         "cross_val_score with ridge on X (1000, 3), k = 10",
         slow_hint="a Python loop over the samples to build train_idx or to find each class's samples, or "
         "np.setdiff1d in every fold (it sorts all n indices each time)? a boolean mask — mask = np.ones(n, bool); "
