@@ -32,6 +32,7 @@ WRONG: dict[str, tuple[str, ...]] = {
     "k-fold-cross-validation/wrong_last_fold_remainder.py": ("kfold_blocks_n23_k5", "the last fold takes the whole"),
     "k-fold-cross-validation/wrong_drops_remainder.py": ("kfold_blocks_n23_k5", "leftover indices are dropped"),
     "k-fold-cross-validation/wrong_val_in_train.py": ("kfold_blocks_n23_k5", "validation rows leak into training"),
+    "k-fold-cross-validation/wrong_overlapping_folds.py": ("kfold_blocks_n23_k5", "the validation folds overlap"),
     "k-fold-cross-validation/wrong_val_train_swapped.py": ("kfold_blocks_n23_k5", "(val_idx, train_idx)"),
     "k-fold-cross-validation/wrong_shuffle_global_random.py": ("kfold_shuffle_uses_rng", "global state"),
     "k-fold-cross-validation/wrong_stratification_ignored.py": ("stratified_class_counts", "labels are ignored"),
