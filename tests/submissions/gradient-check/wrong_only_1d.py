@@ -1,0 +1,19 @@
+"""Wrong: `for i in range(len(x))` — right for a vector, but on a matrix x[i] is a whole row."""
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-5):
+    grad = np.zeros_like(x)
+    for i in range(len(x)):
+        old = x[i].copy()
+        x[i] = old + h
+        fp = f(x)
+        x[i] = old - h
+        fm = f(x)
+        x[i] = old
+        grad[i] = (fp - fm) / (2 * h)
+    return grad
+
+
+def relative_error(a, b):
+    return np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8))

@@ -1,0 +1,35 @@
+"""Wrong: n // k rows per fold, and the last fold takes the whole remainder."""
+import numpy as np
+
+
+def kfold_indices(n, k, shuffle=False, rng=None):
+    idx = np.random.default_rng(rng).permutation(n) if shuffle else np.arange(n)
+    size = n // k
+    folds = []
+    for i in range(k):
+        stop = n if i == k - 1 else (i + 1) * size
+        val = idx[i * size:stop]
+        folds.append((np.setdiff1d(idx, val), val))
+    return folds
+
+
+def stratified_kfold_indices(y, k, shuffle=False, rng=None):
+    y = np.asarray(y)
+    generator = np.random.default_rng(rng) if shuffle else None
+    parts = [[] for _ in range(k)]
+    for c in np.unique(y):
+        idx = np.flatnonzero(y == c)
+        if generator is not None:
+            generator.shuffle(idx)
+        for j, chunk in enumerate(np.array_split(idx, k)):
+            parts[j].append(chunk)
+    return [(np.setdiff1d(np.arange(len(y)), np.concatenate(p)), np.concatenate(p)) for p in parts]
+
+
+def cross_val_score(make_model, X, y, k, metric):
+    scores = []
+    for train, val in kfold_indices(len(X), k):
+        model = make_model()
+        model.fit(X[train], y[train])
+        scores.append(metric(y[val], model.predict(X[val])))
+    return np.array(scores)

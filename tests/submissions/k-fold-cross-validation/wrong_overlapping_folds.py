@@ -1,0 +1,37 @@
+"""Wrong: an off-by-one at the block edge — each validation fold also takes the next fold's first index, so
+consecutive folds overlap."""
+import numpy as np
+
+
+def kfold_indices(n, k, shuffle=False, rng=None):
+    idx = np.random.default_rng(rng).permutation(n) if shuffle else np.arange(n)
+    sizes = [n // k + (1 if i < n % k else 0) for i in range(k)]
+    folds, start = [], 0
+    for size in sizes:
+        stop = start + size
+        val = idx[start:stop + 1]  # "inclusive" end: each fold also takes the first index of the next one
+        folds.append((np.setdiff1d(idx, val), val))
+        start = stop
+    return folds
+
+
+def stratified_kfold_indices(y, k, shuffle=False, rng=None):
+    y = np.asarray(y)
+    generator = np.random.default_rng(rng) if shuffle else None
+    parts = [[] for _ in range(k)]
+    for c in np.unique(y):
+        idx = np.flatnonzero(y == c)
+        if generator is not None:
+            generator.shuffle(idx)
+        for j, chunk in enumerate(np.array_split(idx, k)):
+            parts[j].append(chunk)
+    return [(np.setdiff1d(np.arange(len(y)), np.concatenate(p)), np.concatenate(p)) for p in parts]
+
+
+def cross_val_score(make_model, X, y, k, metric):
+    scores = []
+    for train, val in kfold_indices(len(X), k):
+        model = make_model()
+        model.fit(X[train], y[train])
+        scores.append(metric(y[val], model.predict(X[val])))
+    return np.array(scores)
