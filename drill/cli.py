@@ -71,6 +71,7 @@ def quiz(
     ] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
     cram: Annotated[bool, typer.Option("--cram", help="Practise without changing the schedule (answers are logged).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show which pattern ticked (or flagged) each key point.")] = False,
 ) -> None:
     """A review session: due questions first, then new ones; rate each answer 1-4.
 
@@ -94,7 +95,8 @@ def quiz(
     config = load_config()
     store = open_progress(config)
     try:
-        session = QuizSession(store, questions, config, now=clock.now, limit=limit, new_limit=new, cram=cram)
+        session = QuizSession(store, questions, config, now=clock.now, limit=limit, new_limit=new, cram=cram,
+                              explain=explain)
         if not session.queue:
             what = ", ".join(topics) if topics else "your banks"
             ui.nothing_due(session.next_due() if questions else None, clock.now(), what)

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from drill import ui
-from drill.models import Question
+from drill.models import BadExample, Question
 from drill.quiz import QuizSession, assess_choice, assess_numeric, assess_recall, parse_choice, parse_number
 
 RATING_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4}
@@ -109,10 +109,12 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
         ui.answer_panel(question)
         if question.key_points:
             if typed.strip():
-                ui.key_points(assessment.covered, assessment.missed)
+                ui.point_verdicts(assessment.verdicts, explain=session.explain)
             else:
-                ui.key_points((), ())
                 ui.hint_line("Key points: " + "; ".join(p.text for p in question.key_points))
+        common = _common_mistake(question, assessment.contradicted)
+        if common is not None:
+            ui.common_mistake(common, yours=bool(set(common.contradicts) & _numbers(question, assessment)))
         suggested = assessment.suggested
         rating = _read_rating(reader, suggested)
     elapsed = int((time.monotonic() - started) * 1000)
@@ -141,6 +143,18 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
             raise _Command("undo", rated=True)
         return follow if key.lower() == "f" else None
     return None
+
+
+def _numbers(question: Question, assessment) -> set[int]:
+    return {i for i, p in enumerate(question.key_points, start=1) if p in assessment.contradicted}
+
+
+def _common_mistake(question: Question, contradicted: tuple) -> BadExample | None:
+    """The bank's wrong answer that teaches most here: one stating wrongly what this answer did, else the first."""
+    if not question.bad_examples:
+        return None
+    numbers = {i for i, p in enumerate(question.key_points, start=1) if p in contradicted}
+    return next((b for b in question.bad_examples if set(b.contradicts) & numbers), question.bad_examples[0])
 
 
 def _command(text: str) -> None:

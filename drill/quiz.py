@@ -141,8 +141,10 @@ class QuizSession:
         limit: int | None = None,
         new_limit: int | None = None,
         cram: bool = False,
+        explain: bool = False,
     ):
         self.store = store
+        self.explain = explain  # show which pattern decided each key point
         self.config = config
         self.scheduler: Scheduler = sched.make_scheduler(config)
         self.now = now

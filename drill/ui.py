@@ -114,11 +114,30 @@ def answer_panel(question: Question, title: str = "strong answer", style: str = 
     out.print(Panel(markdown(str(question.answer)), title=title, title_align="left", border_style=style))
 
 
-def key_points(covered: Iterable, missed: Iterable) -> None:
-    for point in covered:
-        out.print(Text.assemble(("  ✓ ", "bold green"), inline(point.text)))
-    for point in missed:
-        out.print(Text.assemble(("  ✗ ", "bold red"), inline(point.text)))
+def point_verdicts(verdicts: Iterable, *, explain: bool = False) -> None:
+    """✓ covered, ⚠ stated wrongly, ✗ missed, in the bank's order; with explain, the pattern and words that decided."""
+    marks = {"covered": ("  ✓ ", "bold green"), "contradicted": ("  ⚠ ", "bold yellow"), "missed": ("  ✗ ", "bold red")}
+    for verdict in verdicts:
+        line = Text.assemble(marks[verdict.status], inline(verdict.point.text))
+        if verdict.status == "contradicted":
+            line.append(f" — stated wrongly: “{verdict.excerpt}”", style="yellow")
+        if explain and verdict.pattern:
+            why = f" ({verdict.reason})" if verdict.reason and verdict.status != "contradicted" else ""
+            reason = f"{verdict.reason}: " if verdict.status == "contradicted" else ""
+            line.append(f"   [{reason}/{verdict.pattern}/ on “{verdict.excerpt}”{why}]", style="dim")
+        elif explain and verdict.status == "missed":
+            line.append("   [no pattern found]", style="dim")
+        out.print(line)
+
+
+def common_mistake(example, *, yours: bool) -> None:
+    """A wrong answer real candidates give, and why it is wrong — marked when it is the learner's own mistake."""
+    head = "Your mistake is a common one: " if yours else "A common wrong answer: "
+    line = Text.assemble((head, "bold yellow" if yours else "dim bold"), (f"“{preview(example.answer, 200)}”", "dim"))
+    if example.why:
+        line.append(" — ")
+        line.append_text(inline(example.why))
+    out.print(line)
 
 
 def graded(correct: bool, message: str) -> None:

@@ -119,3 +119,24 @@ def test_a_bad_example_must_name_points_that_exist(tmp_path: Path) -> None:
     problems = lint_content([bank]).problems
     assert any("key point 3 does not exist (the question has 2)" in p.message for p in problems)
     assert all(p.line for p in problems)
+
+
+def test_the_quiz_shows_a_contradicted_point_the_common_mistake_and_with_explain_the_pattern(drill_env: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drill.cli import app
+
+    write_bank(drill_env / "banks", "demo", EXAMPLES_BANK)
+    typed = "Min-max scaling is robust to outliers, and I would use standardisation otherwise\n\n"
+    result = CliRunner().invoke(app, ["quiz", "demo", "--limit", "1", "--explain"], input=typed)
+    text = " ".join(result.output.split())
+    assert "⚠ min-max is set by the extremes" in text and "stated wrongly: “Min-max scaling is robust”" in text
+    assert "[a known wrong phrasing: /min.?max" in text
+    assert "✓ standardise" in text and "/(use|prefer|choose)\\w* standardi/ on “use standardi”" in text
+    assert "Your mistake is a common one: “Min-max scaling is robust to outliers" in text
+    assert "min-max divides by the range, which one outlier sets" in text
+    assert "Enter: again (suggested)" in text
+    plain = CliRunner().invoke(app, ["quiz", "demo", "--cram", "--limit", "1"], input="z-score it: min-max is set by the extremes\n\n")
+    plain_text = " ".join(plain.output.split())
+    assert "A common wrong answer: “Min-max scaling" in plain_text  # not the learner's mistake: said plainly
+    assert "✓ min-max is set by the extremes" in plain_text and "/extreme/" not in plain_text  # no --explain
