@@ -600,3 +600,19 @@ def find_question(banks: Iterable[Bank], question_id: str) -> Question | None:
             if question.id == question_id:
                 return question
     return None
+
+
+def select_questions(banks: list[Bank], topics: list[str], tags: list[str]) -> list[Question]:
+    """The questions of these topics (all when none) with any of these tags; UsageError naming what is unknown."""
+    from drill.errors import UsageError
+
+    known = {bank.topic for bank in banks}
+    unknown = [t for t in topics if t not in known]
+    if unknown:
+        raise UsageError(f"unknown topic {', '.join(map(repr, unknown))} — known: {', '.join(sorted(known)) or 'none'}")
+    chosen = [q for b in banks if not topics or b.topic in topics for q in b.questions]
+    if tags:
+        chosen = [q for q in chosen if set(tags) & set(q.tags)]
+        if not chosen:
+            raise UsageError(f"no question has the tag {', '.join(map(repr, tags))}")
+    return chosen

@@ -72,14 +72,18 @@ def quiz(
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
     cram: Annotated[bool, typer.Option("--cram", help="Practise without changing the schedule (answers are logged).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show which pattern ticked (or flagged) each key point.")] = False,
+    aloud: Annotated[bool, typer.Option("--aloud", help="Answer recall questions out loud against a countdown, then tick the key points you said.")] = False,
+    seconds: Annotated[int, typer.Option("--seconds", min=5, help="The countdown for --aloud answers.")] = 60,
 ) -> None:
     """A review session: due questions first, then new ones; rate each answer 1-4.
 
     On a terminal: type your answer (or just press Enter), then rate with one key. From a pipe: one line per
     answer, one line per rating (1-4 or again/hard/good/easy). At any prompt: q quits, u undoes, s buries.
+    With --aloud: say the answer while a countdown runs (Enter stops it), then tick the key points you said
+    (piped: one line for the answer, one line of point numbers such as "1 3", one rating line).
     """
     from drill import clock, ui
-    from drill.banks import load_banks
+    from drill.banks import load_banks, select_questions
     from drill.config import load_config
     from drill.interact import run_quiz
     from drill.quiz import QuizSession
@@ -91,12 +95,23 @@ def quiz(
         if bank and not loaded.banks:
             raise DrillError("none of the banks given with --bank loads (see above) — fix them, then `drill lint`")
         ui.error("the banks above have problems and were skipped — run `drill lint` for the full list")
-    questions = _select(loaded.banks, topics or [], tag or [])
+    questions = select_questions(loaded.banks, topics or [], tag or [])
     config = load_config()
     store = open_progress(config)
     try:
-        session = QuizSession(store, questions, config, now=clock.now, limit=limit, new_limit=new, cram=cram,
-                              explain=explain)
+        following = None
+        if new is None and not cram:
+            from drill.plan import plan_today
+
+            following = plan_today(loaded.questions, store.cards("question"),
+                                   store.count_introduced(clock.study_day(clock.now(), config.rollover_hour)),
+                                   clock.study_day(clock.now(), config.rollover_hour))
+        session = QuizSession(store, questions, config, now=clock.now, limit=limit,
+                              new_limit=following.new_quota if following else new, cram=cram, explain=explain,
+                              aloud_seconds=seconds if aloud else None,
+                              new_topics=following.topics if following else frozenset())
+        if following is not None:
+            ui.plan_line(following)
         if not session.queue:
             what = ", ".join(topics) if topics else "your banks"
             ui.nothing_due(session.next_due() if questions else None, clock.now(), what)
@@ -104,19 +119,6 @@ def quiz(
         run_quiz(session, ui.Input())
     finally:
         store.close()
-
-
-def _select(banks: list, topics: list[str], tags: list[str]) -> list:
-    known = {bank.topic for bank in banks}
-    unknown = [t for t in topics if t not in known]
-    if unknown:
-        raise UsageError(f"unknown topic {', '.join(map(repr, unknown))} — known: {', '.join(sorted(known)) or 'none'}")
-    chosen = [q for b in banks if not topics or b.topic in topics for q in b.questions]
-    if tags:
-        chosen = [q for q in chosen if set(tags) & set(q.tags)]
-        if not chosen:
-            raise UsageError(f"no question has the tag {', '.join(map(repr, tags))}")
-    return chosen
 
 
 @command()
@@ -341,6 +343,81 @@ def list_catalogue(json_output: JsonOption = False) -> None:
         typer.echo(json.dumps(listing.to_json(), indent=2))
         return
     ui.listing(listing)
+
+
+@command()
+def interview(
+    topics: Annotated[list[str] | None, typer.Argument(help="Topics to be interviewed on (default: all).")] = None,
+    minutes: Annotated[int, typer.Option("--minutes", "-m", min=2, help="How long the interview lasts.")] = 45,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Choose the same questions again (reproducible).")] = None,
+    rounds: Annotated[str, typer.Option("--rounds", help="Which rounds, in order: concepts, coding, or both.")] = "concepts,coding",
+    aloud: Annotated[bool, typer.Option("--aloud", help="Answer every recall question out loud (say-it-aloud ones always are).")] = False,
+    seconds: Annotated[int, typer.Option("--seconds", min=5, help="The countdown for an answer said aloud.")] = 60,
+    history: Annotated[bool, typer.Option("--history", help="List past interviews and their scores as a trend.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """A timed mock interview: a concepts round that follows each question down its follow-ups while your answers
+    hold up, then a coding round on an exercise you have not mastered; a report at the end, saved.
+
+    Every answer is also a review of its card. q ends the interview at any prompt and keeps what was answered.
+    From a pipe: one line per answer and one rating line, as in the quiz; in the coding round an empty line runs
+    the checks, g gives up.
+    """
+    from drill import interview_cmd
+
+    if history:
+        interview_cmd.show_history(json_output)
+        return
+    chosen = tuple(r.strip() for r in rounds.split(",") if r.strip())
+    unknown = [r for r in chosen if r not in ("concepts", "coding")]
+    if unknown or not chosen:
+        raise UsageError(f"unknown round {', '.join(map(repr, unknown)) or '(none)'} — use concepts, coding or both")
+    interview_cmd.run(topics or [], tag or [], minutes=minutes, seed=seed, rounds=chosen,
+                      aloud_seconds=seconds if aloud else None, json_output=json_output)
+
+
+@command()
+def plan(
+    topics: Annotated[list[str] | None, typer.Argument(help="Topics the interview covers (default: all).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="The interview day, e.g. 2026-12-20.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Stop following the plan.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """A study plan to an interview date: new questions a day and exercises on which days, the last days kept for
+    review with the desired retention raised. Saved: the dashboard and `drill quiz` follow it until the date.
+    Without --date: the plan in force."""
+    from datetime import date as Date
+
+    from drill import clock, ui
+    from drill import plan as core
+
+    if clear:
+        ui.info("The plan is cleared: drill is back to your own settings." if core.clear_plan()
+                else "There was no plan to clear.")
+        return
+    if date is None:
+        current = core.load_plan()
+        if current is None:
+            raise UsageError("no plan yet — make one with `drill plan --date YYYY-MM-DD [TOPIC…]`")
+        shown = current
+    else:
+        try:
+            day = Date.fromisoformat(date)
+        except ValueError as exc:
+            raise UsageError(f"--date {date!r} is not a date — use YYYY-MM-DD, e.g. 2026-12-20") from exc
+        from drill.banks import load_banks, select_questions
+
+        select_questions(load_banks().banks, topics or [], [])  # unknown topics: a clear error before anything
+        shown = core.build_plan(day, topics or [], clock.now())
+        core.save_plan(shown)
+    if json_output:
+        import json
+        from dataclasses import asdict
+
+        typer.echo(json.dumps(asdict(shown), indent=2))
+        return
+    ui.study_plan(shown, saved=date is not None)
 
 
 @command()

@@ -55,18 +55,33 @@ class Config:
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
-    """Read the settings file (writing the commented defaults first if there is none)."""
+    """Read the settings file (writing the commented defaults first if there is none); during the last days of
+    a study plan (`drill plan`), the desired retention is raised as the plan says."""
     path = path or paths.config_path()
     if not path.exists():
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(DEFAULT_CONFIG, encoding="utf-8")
-        return Config()
+        return _with_plan(Config())
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise DrillError(f"{path}: {exc} — fix the file or delete it to get the defaults back") from exc
-    return _parse(path, data)
+    return _with_plan(_parse(path, data))
+
+
+def _with_plan(config: Config) -> Config:
+    if not paths.plan_path().exists():
+        return config
+    from dataclasses import replace
+
+    from drill.clock import now, study_day
+    from drill.plan import load_plan
+
+    plan = load_plan()
+    if plan is None or not plan.in_final_days(study_day(now(), config.rollover_hour)):
+        return config
+    return replace(config, desired_retention=max(config.desired_retention, plan.final_retention))
 
 
 def _parse(path: Path, data: dict) -> Config:

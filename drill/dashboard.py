@@ -9,6 +9,7 @@ from drill.banks import broken_banks, load_banks
 from drill.clock import study_day
 from drill.config import load_config
 from drill.exercises import exercise_slugs
+from drill.plan import PlanToday, plan_today
 from drill.practice import due_exercises
 from drill.scheduler import is_due, open_progress
 from drill.streak import Streak, compute_streak
@@ -35,6 +36,7 @@ class Dashboard:
     suggestion: str
     reason: str
     broken: tuple[str, ...] = ()  # bank files left out because they do not load
+    plan: PlanToday | None = None  # the study plan in force, if any
 
     @property
     def due(self) -> int:
@@ -51,7 +53,10 @@ def build_dashboard() -> Dashboard:
     try:
         cards = store.cards("question")
         buried = store.buried(today)
-        new_room = max(0, config.new_limit - store.count_introduced(today))
+        introduced = store.count_introduced(today)
+        following = plan_today(loaded.questions, cards, introduced, today)
+        new_room = max(0, (following.new_quota if following else config.new_limit) - introduced)
+        passed = {c.exercise for c in store.checks() if c.status == "pass"}
         activity = store.activity_by_day()
         exercises_due = due_exercises(store, now, config.rollover_hour)
         fresh = not cards and not store.checks()
@@ -67,8 +72,11 @@ def build_dashboard() -> Dashboard:
         new = sum(1 for i in ids if i not in cards)
         topics.append(TopicDue(bank.topic, bank.title, due, new, len(bank.questions)))
     suggestion, reason = _suggest(topics, exercises_due, new_room, fresh)
+    planned = [slug for slug in (following.exercises if following else ()) if slug not in passed]
+    if planned and suggestion.startswith("drill quiz --cram"):  # today's questions are done: the plan's exercise
+        suggestion, reason = f"drill implement {planned[0]}", "today's exercise in your plan"
     return Dashboard(fresh, streak, config.goal_answers, activity.get(today, (0, 0))[0], topics, exercises_due,
-                     new_room, suggestion, reason, tuple(broken_banks(loaded.problems)))
+                     new_room, suggestion, reason, tuple(broken_banks(loaded.problems)), following)
 
 
 def _suggest(topics: list[TopicDue], exercises_due: list[str], new_room: int, fresh: bool) -> tuple[str, str]:

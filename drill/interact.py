@@ -13,13 +13,21 @@ from dataclasses import dataclass
 
 from drill import ui
 from drill.models import BadExample, Question
-from drill.quiz import QuizSession, assess_choice, assess_numeric, assess_recall, parse_choice, parse_number
+from drill.quiz import (
+    QuizSession,
+    assess_choice,
+    assess_numeric,
+    assess_recall,
+    parse_choice,
+    parse_number,
+    suggest_aloud,
+)
 
 RATING_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "again": 1, "hard": 2, "good": 3, "easy": 4}
 COMMANDS = {"q": "quit", "quit": "quit", "u": "undo", "undo": "undo", "s": "bury", "skip": "bury", "bury": "bury"}
 
 
-class _End(Exception):
+class Ended(Exception):  # noqa: N818 - what happened, not an error
     """The learner ended the session (q, Ctrl-C, end of input)."""
 
 
@@ -39,7 +47,7 @@ def run_quiz(session: QuizSession, reader: ui.Input) -> None:
     """Drive the session until it is over or the learner ends it; then print the summary."""
     try:
         _loop(session, reader)
-    except (_End, KeyboardInterrupt):
+    except (Ended, KeyboardInterrupt):
         pass
     finally:
         s = session.summary
@@ -70,55 +78,26 @@ def _loop(session: QuizSession, reader: ui.Input) -> None:
         question = session.next_question()
 
 
+@dataclass
+class _Response:
+    """How one question was answered, before the rating is logged."""
+
+    typed: str
+    rating: _Rating
+    suggested: int | None
+    covered: int  # key points covered (recall) or ticked (aloud); 1/0 for choice and numeric
+    points: int
+    seconds: float
+
+
 def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question | None:
     """Ask one question and record its rating; returns the follow-up to go to, if the learner asked for one."""
     done = session.summary.reviewed
     ui.question_header(question, done, session.to_go(question), new=session.is_new(question),
                        leech=session.is_leech(question), cram=session.cram)
-    started = time.monotonic()
-    typed = ""
-    suggested: int | None = None
-    if question.type == "choice":
-        ui.choices(question)
-        index = _read_valid(reader, "Your choice (number):", lambda text: parse_choice(question, text))
-        assessment = assess_choice(question, index)
-        right = question.choices[int(question.answer)]
-        ui.graded(bool(assessment.correct), f"The answer is {int(question.answer) + 1}. {right}")
-        ui.explanation(question.explanation)
-        rating = _Rating(assessment.suggested or 1, False)
-        typed = str(index + 1)
-    elif question.type == "numeric":
-        value = _read_valid(reader, "Your answer (a number):", parse_number)
-        assessment = assess_numeric(question, value)
-        ui.graded(bool(assessment.correct), f"The answer is {ui.number(float(question.answer))}.")
-        ui.explanation(question.explanation)
-        rating = _Rating(assessment.suggested or 1, False)
-        typed = ui.number(value)
-    elif question.type == "derivation":
-        attempts = []
-        for number, step in enumerate(question.steps, start=1):
-            attempt = _read_line(reader, f"Step {number}/{len(question.steps)} — your next move (Enter to reveal):")
-            attempts.append(attempt)
-            ui.derivation_step(number, len(question.steps), step)
-        ui.answer_panel(question, title="result")
-        typed = "\n".join(a for a in attempts if a)
-        rating = _read_rating(reader, None)
-    else:
-        typed = _read_line(reader, "Your answer (Enter to reveal):")
-        assessment = assess_recall(question, typed)
-        ui.answer_panel(question)
-        if question.key_points:
-            if typed.strip():
-                ui.point_verdicts(assessment.verdicts, explain=session.explain)
-            else:
-                ui.hint_line("Key points: " + "; ".join(p.text for p in question.key_points))
-        common = _common_mistake(question, assessment.contradicted)
-        if common is not None:
-            ui.common_mistake(common, yours=bool(set(common.contradicts) & _numbers(question, assessment)))
-        suggested = assessment.suggested
-        rating = _read_rating(reader, suggested)
-    elapsed = int((time.monotonic() - started) * 1000)
-    result = session.rate(question, rating.value, answer=typed, duration_ms=elapsed)
+    response = respond(reader, question, explain=session.explain, aloud_seconds=session.aloud_seconds)
+    rating = response.rating
+    result = session.rate(question, rating.value, answer=response.typed, duration_ms=int(response.seconds * 1000))
     ui.rated(result.rating, result.due, now=session.now(), again_in_session=result.again_in_session,
              leech=result.leech)
     follow = session.follow_up(question)
@@ -136,13 +115,117 @@ def _ask(session: QuizSession, reader: ui.Input, question: Question) -> Question
     if reader.keys:
         key = reader.key("")
         if key is None:
-            raise _End
+            raise Ended
         if key.lower() == "q":
-            raise _End
+            raise Ended
         if key.lower() == "u":  # the offer obeys the keys every prompt does
             raise _Command("undo", rated=True)
         return follow if key.lower() == "f" else None
     return None
+
+
+def respond(reader: ui.Input, question: Question, *, explain: bool = False,
+             aloud_seconds: int | None = None) -> _Response:
+    """Ask for the answer (typed, or said aloud against a countdown), reveal, and read the rating."""
+    started = time.monotonic()
+    if question.type == "choice":
+        ui.choices(question)
+        index = _read_valid(reader, "Your choice (number):", lambda text: parse_choice(question, text))
+        assessment = assess_choice(question, index)
+        right = question.choices[int(question.answer)]
+        ui.graded(bool(assessment.correct), f"The answer is {int(question.answer) + 1}. {right}")
+        ui.explanation(question.explanation)
+        return _Response(str(index + 1), _Rating(assessment.suggested or 1, False), assessment.suggested,
+                         int(bool(assessment.correct)), 1, time.monotonic() - started)
+    if question.type == "numeric":
+        value = _read_valid(reader, "Your answer (a number):", parse_number)
+        assessment = assess_numeric(question, value)
+        ui.graded(bool(assessment.correct), f"The answer is {ui.number(float(question.answer))}.")
+        ui.explanation(question.explanation)
+        return _Response(ui.number(value), _Rating(assessment.suggested or 1, False), assessment.suggested,
+                         int(bool(assessment.correct)), 1, time.monotonic() - started)
+    if question.type == "derivation":
+        attempts = []
+        for number, step in enumerate(question.steps, start=1):
+            attempt = read_line(reader, f"Step {number}/{len(question.steps)} — your next move (Enter to reveal):")
+            attempts.append(attempt)
+            ui.derivation_step(number, len(question.steps), step)
+        ui.answer_panel(question, title="result")
+        seconds = time.monotonic() - started
+        return _Response("\n".join(a for a in attempts if a), _read_rating(reader, None), None, 0, 0, seconds)
+    if aloud_seconds is not None:
+        return _respond_aloud(reader, question, aloud_seconds)
+    typed = read_line(reader, "Your answer (Enter to reveal):")
+    seconds = time.monotonic() - started
+    assessment = assess_recall(question, typed)
+    ui.answer_panel(question)
+    if question.key_points:
+        if typed.strip():
+            ui.point_verdicts(assessment.verdicts, explain=explain)
+        else:
+            ui.hint_line("Key points: " + "; ".join(p.text for p in question.key_points))
+    common = _common_mistake(question, assessment.contradicted)
+    if common is not None:
+        ui.common_mistake(common, yours=bool(set(common.contradicts) & _numbers(question, assessment)))
+    return _Response(typed, _read_rating(reader, assessment.suggested), assessment.suggested,
+                     len(assessment.covered), len(question.key_points), seconds)
+
+
+def _respond_aloud(reader: ui.Input, question: Question, seconds: int) -> _Response:
+    """Say it out loud: a countdown (Enter stops it early), then tick the key points you said."""
+    ui.aloud_start(seconds, keys=reader.keys)
+    used = _countdown(reader, seconds)
+    ui.aloud_stop(used, seconds)
+    ui.answer_panel(question)
+    points = question.key_points
+    ticked = _checklist(reader, points) if points else set()
+    suggested = suggest_aloud(len(ticked), len(points), used, seconds) if points else None
+    typed = f"(aloud, {used:.0f} s; ticked {', '.join(map(str, sorted(ticked))) or 'none'})"
+    return _Response(typed, _read_rating(reader, suggested), suggested, len(ticked), len(points), used)
+
+
+def _countdown(reader: ui.Input, seconds: int) -> float:
+    """Seconds used: until Enter, or the whole countdown. From a pipe, one line stands for the spoken answer."""
+    started = time.monotonic()
+    if not reader.keys:
+        read_line(reader, "Answer out loud, then press Enter:")
+        return time.monotonic() - started
+    while True:
+        left = seconds - (time.monotonic() - started)
+        if left <= 0:
+            ui.countdown(0, done=True)
+            return float(seconds)
+        ui.countdown(left)
+        key = reader.wait_key(min(0.25, left))
+        if key is None:
+            continue
+        if key in ("\x03", "\x04"):
+            raise Ended
+        if key in ("\r", "\n"):
+            return time.monotonic() - started
+        if key.lower() == "q":
+            raise Ended
+
+
+def _checklist(reader: ui.Input, points: tuple) -> set[int]:
+    """The key points the learner says they covered: keys 1–9 toggle, Enter finishes (a pipe: one line "1 3")."""
+    ui.checklist(points)
+    if not reader.keys:
+        text = read_line(reader, "Points you said (numbers, e.g. 1 3):")
+        return {int(t) for t in text.replace(",", " ").split() if t.isdigit() and 1 <= int(t) <= len(points)}
+    ticked: set[int] = set()
+    while True:
+        ui.checklist_state(ticked, len(points))
+        key = reader.wait_key(None)
+        if key is None or key in ("\x03", "\x04"):
+            raise Ended
+        if key in ("\r", "\n"):
+            ui.checklist_state(ticked, len(points), final=True)
+            return ticked
+        if key.isdigit() and 1 <= int(key) <= len(points):
+            ticked ^= {int(key)}
+        elif key.lower() == "q":
+            raise Ended
 
 
 def _numbers(question: Question, assessment) -> set[int]:
@@ -160,22 +243,22 @@ def _common_mistake(question: Question, contradicted: tuple) -> BadExample | Non
 def _command(text: str) -> None:
     name = COMMANDS.get(text.strip().lower())
     if name == "quit":
-        raise _End
+        raise Ended
     if name is not None:
         raise _Command(name)
 
 
-def _read_line(reader: ui.Input, prompt: str) -> str:
+def read_line(reader: ui.Input, prompt: str) -> str:
     text = reader.line(f"[bold]{prompt}[/]")
     if text is None:
-        raise _End
+        raise Ended
     _command(text)
     return text
 
 
 def _read_valid(reader: ui.Input, prompt: str, parse):
     while True:
-        text = _read_line(reader, prompt)
+        text = read_line(reader, prompt)
         value = parse(text)
         if value is not None:
             return value
@@ -187,7 +270,7 @@ def _read_rating(reader: ui.Input, suggested: int | None) -> _Rating:
     while True:
         text = reader.key(prompt) if reader.keys else reader.line(prompt)
         if text is None:
-            raise _End
+            raise Ended
         text = text.strip().lower()
         _command(text)
         if not text and suggested:

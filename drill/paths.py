@@ -50,6 +50,11 @@ def config_path() -> Path:
     return home() / "config.toml"
 
 
+def plan_path() -> Path:
+    """The study plan to an interview date (`drill plan`)."""
+    return home() / "plan.json"
+
+
 def cache_dir() -> Path:
     """Parsed banks, so that a session starts without re-reading YAML that has not changed."""
     return home() / "cache"

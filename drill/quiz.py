@@ -55,6 +55,18 @@ def assess_recall(question: Question, typed: str) -> Assessment:
     )
 
 
+def suggest_aloud(ticked: int, points: int, used_s: float, allowed_s: float) -> int:
+    """An answer said aloud: the share of key points the learner ticks, and the time it took. Most points suggest
+    good, all of them well inside the time easy, half hard; running out of time costs one step."""
+    share = ticked / points if points else 0.0
+    rating = 3 if share >= 0.75 else 2 if share >= 0.5 else 1
+    if share == 1 and used_s <= 0.5 * allowed_s:
+        rating = 4
+    if used_s >= allowed_s and rating > 1:
+        rating -= 1
+    return rating
+
+
 def parse_choice(question: Question, typed: str) -> int | None:
     """The 0-based index of the choice typed as 1..n (or a..e); None when it is not one."""
     text = typed.strip().lower().rstrip(".)")
@@ -142,9 +154,13 @@ class QuizSession:
         new_limit: int | None = None,
         cram: bool = False,
         explain: bool = False,
+        aloud_seconds: int | None = None,
+        new_topics: frozenset[str] = frozenset(),
     ):
         self.store = store
         self.explain = explain  # show which pattern decided each key point
+        self.aloud_seconds = aloud_seconds  # recall questions answered out loud against this countdown
+        self.new_topics = new_topics  # new questions only from these topics (a study plan's), when given
         self.config = config
         self.scheduler: Scheduler = sched.make_scheduler(config)
         self.now = now
@@ -178,7 +194,8 @@ class QuizSession:
         reviews = [q for q in due if not sched.is_learning(self.cards[q.id])][:room]
         allowed_new = self.config.new_limit if new_limit is None else new_limit
         new_room = max(0, allowed_new - self.store.count_introduced(self.today))
-        new = _interleave_topics([q for q in candidates if q.id not in self.cards])[:new_room]
+        unseen = [q for q in candidates if q.id not in self.cards and (not self.new_topics or q.topic in self.new_topics)]
+        new = _interleave_topics(unseen)[:new_room]
         return self._cap(learning + reviews + new)
 
     def _cap(self, queue: list[Question]) -> list[Question]:

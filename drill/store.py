@@ -86,6 +86,15 @@ MIGRATIONS: list[str] = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
     # 4: a check remembers the file it graded (its SHA-256), so an attempt that passed cannot pass again unchanged
     "ALTER TABLE checks ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT '';",
+    # 5: mock interviews, each saved as it goes (its report as JSON)
+    """
+    CREATE TABLE interviews (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        utc_offset_min INTEGER NOT NULL,
+        report TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -375,6 +384,23 @@ class Store:
     def events(self, kind: str) -> list[tuple[str, datetime, str]]:
         rows = self._rows("SELECT exercise, at, utc_offset_min, detail FROM exercise_events WHERE kind = ? ORDER BY id",
                           (kind,))
+        return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
+
+    # --- interviews -----------------------------------------------------------------------------------------
+
+    def save_interview(self, interview_id: int | None, started_at: datetime, report: str) -> int:
+        """Insert (None) or update an interview's report; returns its id."""
+        with self._write() as db:
+            if interview_id is None:
+                cursor = db.execute("INSERT INTO interviews (started_at, utc_offset_min, report) VALUES (?, ?, ?)",
+                                    (utc_text(started_at), offset_minutes(started_at), report))
+                return int(cursor.lastrowid or 0)
+            db.execute("UPDATE interviews SET report = ? WHERE id = ?", (report, interview_id))
+            return interview_id
+
+    def interviews(self) -> list[tuple[int, datetime, str]]:
+        """(id, local start, report JSON) of every interview, oldest first."""
+        rows = self._rows("SELECT id, started_at, utc_offset_min, report FROM interviews ORDER BY id")
         return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
 
     # --- whole-history summaries (stats, streak) ----------------------------------------------------------------

@@ -231,6 +231,54 @@ def session_summary(reviewed: int, ratings: dict[int, int], new_seen: int, burie
     out.print(Panel(table, title="session summary", title_align="left", border_style="blue"))
 
 
+# --- answering out loud -------------------------------------------------------------------------------------
+
+
+def clock(seconds: float) -> str:
+    """12:05, or 1:02:05; negative as −0:12."""
+    sign = "−" if seconds < 0 else ""
+    total = int(round(abs(seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes}:{secs:02d}"
+
+
+def aloud_start(seconds: int, *, keys: bool) -> None:
+    how = "Enter when you are done" if keys else "one line when you are done"
+    out.print(Text.assemble(("Say your answer out loud", "bold magenta"), (f" — {seconds} s, {how}.", "dim")))
+
+
+def countdown(left: float, *, done: bool = False) -> None:
+    """One line that counts down in place (a terminal only)."""
+    if done:
+        out.file.write("\r\x1b[2K")
+        out.file.flush()
+        return
+    bar = "█" * max(0, int(left // 5)) if left > 0 else ""
+    out.file.write(f"\r\x1b[2K⏱ {clock(left)} left  {bar}")
+    out.file.flush()
+
+
+def aloud_stop(used: float, allowed: int) -> None:
+    over = used >= allowed
+    out.print(Text(f"⏱ {clock(used)} of {clock(allowed)}" + ("  — time ran out" if over else ""),
+                   style="yellow" if over else "dim"))
+
+
+def checklist(points: Sequence) -> None:
+    out.print(Text("Which key points did you say? (1–9 toggles, Enter when done)", style="bold"))
+    for number, point in enumerate(points, start=1):
+        out.print(Text.assemble((f"  {number}. ", "bold"), inline(point.text)))
+
+
+def checklist_state(ticked: set[int], total: int, *, final: bool = False) -> None:
+    marks = " ".join(("☑" if n in ticked else "☐") + str(n) for n in range(1, total + 1))
+    out.file.write(f"\r\x1b[2K  {marks}   {len(ticked)}/{total}")
+    if final:
+        out.file.write("\n")
+    out.file.flush()
+
+
 # --- reading input ---------------------------------------------------------------------------------------
 
 
@@ -268,6 +316,25 @@ class Input:
         shown = "" if char in ("\r", "\n") else char
         out.print(shown, markup=False, highlight=False)
         return "" if char in ("\r", "\n") else char
+
+
+    def wait_key(self, timeout: float | None) -> str | None:
+        """One key press within `timeout` seconds (None: wait as long as it takes); None when none came.
+        Terminals only: the caller reads lines from a pipe."""
+        import select
+        import termios
+        import tty
+
+        fd = self.stream.fileno()
+        saved = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd)
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                return None
+            return os.read(fd, 1).decode(errors="replace")
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
 
 
 def _is_terminal(stream) -> bool:
@@ -331,6 +398,8 @@ def dashboard(board) -> None:
     out.print(table)
     if board.exercises_due:
         out.print(Text.assemble(("Implement again: ", "bold"), ", ".join(board.exercises_due)))
+    if board.plan is not None:
+        plan_line(board.plan)
     out.print(Text(f"New questions still allowed today: {board.new_room}", style="dim"))
     out.print(Text.assemble(("Next: ", "bold"), (board.suggestion, "bold cyan"), (f"  — {board.reason}", "dim")))
 
@@ -431,7 +500,7 @@ def exercise_task(exercise, path, *, kept: bool, backup, custom_dir: bool, again
         if again:
             out.print(Text("You passed this before: write it again from memory — that is what makes it stick. "
                            "The pass schedules the next re-implementation.", style="bold"))
-        out.print(Text.assemble(("Stub written to ", ""), (str(path), "bold")))
+        out.print(Text.assemble(("Stub written to ", ""), (str(path), "bold")), soft_wrap=True)
         if backup:
             out.print(Text.assemble(("Your previous attempt is kept as ", "yellow"), (str(backup), "bold"),
                                     (f"  (all of them: drill implement {exercise.slug} --attempts)", "dim")))
@@ -581,3 +650,196 @@ def doctor(report) -> None:
         if not any(p.startswith("SQLite reports damage") for p in report.problems):
             out.print(Text("drill doctor --fix rebuilds every card from the review log (the log is kept).",
                            style="dim"))
+
+
+# --- interviews -----------------------------------------------------------------------------------------------
+
+
+def interview_intro(plan, *, keys: bool) -> None:
+    total = plan.concept_seconds + plan.coding_seconds
+    rounds = []
+    if plan.openings:
+        topics = ", ".join(dict.fromkeys(q.topic for q in plan.openings))
+        rounds.append(f"**concepts** ({clock(plan.concept_seconds)}): {len(plan.openings)} opening questions on "
+                      f"{topics}, each followed as deep as your answers hold up")
+    if plan.exercise is not None:
+        rounds.append(f"**coding** ({clock(plan.coding_seconds)}): implement `{plan.exercise.slug}` from its stub")
+    keys_text = ("Answer as you would aloud to an interviewer; q ends the interview at any prompt (everything "
+                 "answered is kept).")
+    body = f"A {clock(total)} mock interview.\n\n" + "\n".join(f"- {r}" for r in rounds) + f"\n\n{keys_text}"
+    out.print(Panel(markdown(body), title="[bold]drill interview[/]", title_align="left", border_style="magenta"))
+
+
+def round_banner(title: str, seconds: float, what: str) -> None:
+    out.print()
+    out.print(Text.assemble((f"{title}", "bold magenta"), (f" · {clock(seconds)} · {what}", "dim")))
+
+
+def interview_question(question: Question, *, depth: int, interview_left: float, round_left: float,
+                       target: int) -> None:
+    stars = "●" * question.difficulty + "○" * (3 - question.difficulty)
+    kind = "follow-up " + "↳" * depth if depth else "opening question"
+    title = f"[bold]{question.topic}[/] · {kind} · {stars}"
+    subtitle = f"⏱ interview {clock(interview_left)} · round {clock(round_left)} · answer in {clock(target)}"
+    out.print()
+    out.print(Panel(markdown(question.prompt), title=title, title_align="left", subtitle=subtitle,
+                    subtitle_align="right", border_style="magenta"))
+
+
+def answer_timing(seconds: float, target: int) -> None:
+    if seconds > target:
+        out.print(Text(f"⏱ {clock(seconds)} — over the {clock(target)} an interviewer would give (recorded)",
+                       style="yellow"))
+    else:
+        out.print(Text(f"⏱ {clock(seconds)} of {clock(target)}", style="dim"))
+
+
+def coding_task(exercise, path, *, keys: bool) -> None:
+    out.print(Panel(markdown(exercise.task), title=f"[bold]{exercise.title}[/]", title_align="left",
+                    border_style="blue"))
+    out.print(Text.assemble(("Your stub: ", ""), (str(path), "bold")), soft_wrap=True)  # a path is never cut
+    how = ("save the file or press Enter to run the checks · g gives up · q ends the interview" if keys
+           else "an empty line runs the checks · g gives up · q ends the interview")
+    out.print(Text(how, style="dim"))
+
+
+def coding_clock(left: float, *, inline: bool = False) -> None:
+    text = f"⏱ {clock(max(0.0, left))} left in this round"
+    if inline:
+        out.file.write(f"\r\x1b[2K{text}")
+        out.file.flush()
+    else:
+        out.print(Text(text, style="dim"))
+
+
+def check_compact(result) -> None:
+    """A check inside an interview: the count, and the first failure in one line."""
+    if out.is_terminal:
+        out.file.write("\r\x1b[2K")
+    first = next((t for t in result.tests if t.status in ("fail", "error")), None)
+    if result.status == "pass":
+        out.print(Text.assemble(("PASS ", "bold green"), f"{result.passed}/{result.total} tests"))
+        return
+    line = Text.assemble(("FAIL ", "bold red"), f"{result.passed}/{result.total} tests")
+    if first is not None:
+        line.append(f" — {first.name}: {first.message}", style="dim")
+    out.print(line)
+
+
+def _score(value) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def interview_report(report) -> None:
+    """Per round and per question: time, key points, rating, depth; the coding result; what to review next."""
+    out.print()
+    table = Table(title="Concepts", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("question", "depth", "time", "points", "rating"):
+        table.add_column(column, justify="right" if column in ("depth", "time", "points") else "left",
+                         overflow="fold" if column == "question" else "ellipsis")
+    for answer in report.answers:
+        over = answer.seconds > answer.target_seconds
+        points = f"{answer.covered}/{answer.points}" if answer.points else "·"
+        prompt = ("↳ " * answer.depth) + answer.prompt
+        table.add_row(prompt, str(answer.depth), Text(clock(answer.seconds), style="yellow" if over else ""),
+                      points + (" aloud" if answer.aloud else ""),
+                      Text(RATING_LABELS[answer.rating], style=RATING_STYLES[answer.rating]))
+    if report.answers:
+        out.print(table)
+    coding = report.coding
+    if coding is not None:
+        out.print()
+        if coding.passed:
+            result = f"passed in {clock(coding.seconds_to_pass or 0)} of {clock(coding.seconds_allowed)}"
+        else:
+            ended = {"give-up": "given up", "time": "time ran out", "quit": "interview ended"}.get(coding.ended_by,
+                                                                                             coding.ended_by)
+            result = f"{ended} at {coding.best_passed}/{coding.total} tests"
+        out.print(Text.assemble(("Coding  ", "bold"), (coding.slug, "bold cyan"),
+                                f" — {result}, {coding.checks} check{'s' if coding.checks != 1 else ''}"))
+    summary = Table.grid(padding=(0, 2))
+    summary.add_column(style="bold")
+    summary.add_column()
+    summary.add_row("Score", f"{_score(report.score)} / 100  (concepts {_score(report.concept_score)}"
+                    + (f", coding {_score(coding.score)}" if coding is not None else "") + ")")
+    summary.add_row("Deepest chain", f"{report.deepest_chain} follow-up{'s' if report.deepest_chain != 1 else ''}")
+    overs = sum(a.seconds > a.target_seconds for a in report.answers)
+    summary.add_row("Time", f"{clock(report.seconds)}" + (f" · {overs} answer{'s' if overs != 1 else ''} over time"
+                                                          if overs else ""))
+    weakest = report.weakest_topics()
+    if weakest:
+        summary.add_row("Weakest", ", ".join(weakest))
+    if not report.finished:
+        summary.add_row("Ended early", "everything answered is kept and counted")
+    out.print()
+    out.print(Panel(summary, title="interview report", title_align="left", border_style="magenta"))
+    out.print(Text("Review next:", style="bold"))
+    for step in report.next_steps():
+        out.print(Text.assemble("  ", (step, "bold cyan")))
+
+
+def interview_history(rows, sparkline: str) -> None:
+    if not rows:
+        out.print(Text("No interviews yet: drill interview", style="dim"))
+        return
+    table = Table(title="Interviews", title_justify="left", show_edge=False, pad_edge=False)
+    for column in ("date", "length", "topics", "concepts", "coding", "score"):
+        table.add_column(column, justify="right" if column in ("concepts", "score", "length") else "left")
+    for row in rows:
+        report = row.report
+        coding = "·" if report.coding is None else (
+            f"{report.coding.slug} ✓" if report.coding.passed else f"{report.coding.slug} {report.coding.best_passed}"
+            f"/{report.coding.total}")
+        table.add_row(f"{row.started_at:%a %d %b %H:%M}", f"{report.minutes} min",
+                      ", ".join(report.topics) or "all", _score(report.concept_score), coding,
+                      Text(_score(report.score), style="bold"))
+    out.print(table)
+    if sparkline:
+        out.print(Text.assemble(("Trend ", "bold"), (sparkline, "magenta"), ("  (oldest → newest)", "dim")))
+
+
+# --- the study plan ---------------------------------------------------------------------------------------
+
+
+def study_plan(plan, *, saved: bool) -> None:
+    from datetime import date
+
+    day = date.fromisoformat(plan.interview_day)
+    final = date.fromisoformat(plan.final_from)
+    topics = ", ".join(plan.topics) or "all topics"
+    out.print(Text.assemble(("Plan to the interview on ", "bold"), (f"{day:%a %d %b %Y}", "bold magenta"),
+                            (f" — {topics}", "")))
+    learning = sum(not d.review_only for d in plan.days)
+    out.print(Text(f"{len(plan.days)} study days: {plan.new_total} new questions over {learning} day"
+                   f"{'s' if learning != 1 else ''}, {plan.exercises_total} exercises to pass; from {final:%a %d %b} "
+                   f"review only, with the desired retention raised to {plan.final_retention:.2f}.", style="dim"))
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("day", "new", "reviews", "exercises"):
+        table.add_column(column, justify="right" if column in ("new", "reviews") else "left")
+    for entry in plan.days:
+        when = date.fromisoformat(entry.day)
+        label = f"{when:%a %d %b}"
+        new = "review" if entry.review_only else str(entry.new)
+        table.add_row(label, Text(new, style="dim" if entry.review_only else "bold"), f"~{entry.reviews}",
+                      ", ".join(entry.exercises) or "·")
+    out.print(table)
+    for warning in plan.warnings:
+        error(f"this plan cannot fit: {warning}")
+    if saved:
+        out.print(Text("Saved: the dashboard and `drill quiz` follow it until the day (drill plan --clear stops it).",
+                       style="dim"))
+
+
+def plan_line(today) -> None:
+    """The plan in force, in one line: the day, what today asks."""
+    from datetime import date
+
+    day = date.fromisoformat(today.plan.interview_day)
+    parts = [f"interview {day:%a %d %b} (in {today.days_left} day{'s' if today.days_left != 1 else ''})"]
+    if today.final:
+        parts.append(f"review days: retention {today.plan.final_retention:.2f}, no new questions")
+    else:
+        parts.append(f"{today.new_quota} new questions today")
+    if today.exercises:
+        parts.append("exercise " + ", ".join(today.exercises))
+    out.print(Text.assemble(("Plan: ", "bold magenta"), " · ".join(parts)))
