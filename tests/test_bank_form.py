@@ -45,6 +45,7 @@ SPECS = {
     "kmeans": Spec("K-means clustering", "kmeans-", 25, 12, 1),
     "gradient-descent": Spec("Gradient descent and optimisers", "gd-", 30, 12, 2),
     "evaluation-metrics": Spec("Evaluation metrics", "metrics-", 30, 12, 2),
+    "attention-and-transformers": Spec("Attention and transformers", "attn-", 40, 16, 2),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -55,7 +56,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
-    "recall": COMMON | {"key_points"},
+    "recall": COMMON | {"key_points", "examples"},  # examples: good and bad answers, checked by drill lint
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
@@ -66,6 +67,7 @@ VOCABULARY = {
     "regularization", "scaling", "complexity", "geometry", "distance", "bias-variance", "assumptions",
     "failure-modes", "evaluation", "calibration", "initialization", "implementation", "derivation",
     "interpretation", "asked-next", "say-it-aloud",
+    "attention", "architecture", "language-models",
 }  # fmt: skip
 
 # A pattern that is only one of these words is passed by almost any answer.
