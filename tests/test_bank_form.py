@@ -47,6 +47,7 @@ SPECS = {
     "evaluation-metrics": Spec("Evaluation metrics", "metrics-", 30, 12, 2),
     "trees-and-ensembles": Spec("Trees and ensembles", "trees-", 40, 16, 2),
     "neural-networks": Spec("Neural networks", "nn-", 50, 20, 2),
+    "attention-and-transformers": Spec("Attention and transformers", "attn-", 40, 16, 2),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -70,6 +71,7 @@ VOCABULARY = {
     "interpretation", "asked-next", "say-it-aloud",
     "ensembles",
     "backpropagation", "activations", "normalization", "architecture",
+    "attention", "language-models",
 }  # fmt: skip
 
 # A pattern that is only one of these words is passed by almost any answer.
