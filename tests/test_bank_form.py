@@ -45,6 +45,8 @@ SPECS = {
     "kmeans": Spec("K-means clustering", "kmeans-", 25, 12, 1),
     "gradient-descent": Spec("Gradient descent and optimisers", "gd-", 30, 12, 2),
     "evaluation-metrics": Spec("Evaluation metrics", "metrics-", 30, 12, 2),
+    "dimensionality-reduction": Spec("Dimensionality reduction", "dimred-", 25, 10, 1),
+    "naive-bayes": Spec("Naive Bayes", "nb-", 25, 10, 1),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -55,7 +57,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
-    "recall": COMMON | {"key_points"},
+    "recall": COMMON | {"key_points", "examples"},
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
