@@ -48,6 +48,8 @@ SPECS = {
     "trees-and-ensembles": Spec("Trees and ensembles", "trees-", 40, 16, 2),
     "neural-networks": Spec("Neural networks", "nn-", 50, 20, 2),
     "attention-and-transformers": Spec("Attention and transformers", "attn-", 40, 16, 2),
+    "dimensionality-reduction": Spec("Dimensionality reduction", "dimred-", 25, 10, 1),
+    "naive-bayes": Spec("Naive Bayes", "nb-", 25, 10, 1),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -59,6 +61,7 @@ REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
     "recall": COMMON | {"key_points", "examples"},  # examples: good and bad answers, checked by drill lint
+    "recall": COMMON | {"key_points", "examples"},
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
