@@ -59,7 +59,8 @@ class MultiHeadAttention:
         4. Concatenate the heads along the last axis in head order (head 0 first) back to (batch, seq, d_model),
            then out = concat @ Wo + bo.
 
-        Left open: loops or vectorised code, −inf or a large negative fill, the dtype beyond float64 accuracy.
-        x is left unchanged.
+        Left open: loops or vectorised code, −inf or a large negative fill, fusing Wq, Wk, Wv into one product
+        at call time. Work in float64, NumPy's default (float32 rounding is far above the tolerance). x is left
+        unchanged.
         """
         raise NotImplementedError

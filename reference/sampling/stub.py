@@ -36,7 +36,7 @@ def next_token_probs(logits: np.ndarray, temperature: float = 1.0, top_k=None, t
     Returns:
         float array, shape (V,), in vocabulary order (not sorted): every filtered token has probability 0 (to
         within 1e-12), the rest sum to 1. The result is unique, and the grader compares it with the reference's
-        (1e-12 absolute + 1e-9 relative).
+        (1e-12 absolute + 1e-9 relative): work in float64, NumPy's default — float32 rounding is far above that.
     """
     raise NotImplementedError
 

@@ -14,6 +14,7 @@ the same seed must give the same ids again."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -107,8 +108,9 @@ def _describe(kwargs: dict[str, object]) -> str:
     return "next_token_probs(logits" + "".join(f", {k}={v}" for k, v in kwargs.items()) + ")"
 
 
-def diagnose(logits: np.ndarray, kwargs: dict[str, object], got: np.ndarray) -> str:
+def diagnose(logits: np.ndarray, kwargs: dict[str, object], raw: np.ndarray) -> str:
     right = replay(logits, **kwargs)  # type: ignore[arg-type]
+    got = raw.astype(float)
     if not np.all(np.isfinite(got)):
         if float(np.abs(logits).max()) > 700:
             return ("e^z overflowed into inf and inf/inf = NaN — subtract the maximum logit before np.exp "
@@ -118,8 +120,11 @@ def diagnose(logits: np.ndarray, kwargs: dict[str, object], got: np.ndarray) -> 
         variant = replay(logits, **kwargs, **change)  # type: ignore[arg-type]
         if not _close(variant, right) and _close(got, variant):
             return cause
+    if raw.dtype.kind == "f" and raw.dtype.itemsize < 8:
+        return (f"the probabilities are {raw.dtype}: single-precision rounding (~1e-7) is far above the tolerance "
+                "— keep the computation in float64, NumPy's default (no .astype(np.float32))")
     if abs(float(got.sum()) - 1.0) > 1e-9:
-        return f"the probabilities sum to {float(got.sum()):.6g}, not 1 — renormalise after filtering"
+        return f"the probabilities sum to {float(got.sum()):.12g}, not 1 — renormalise after filtering"
     kept, want = got > ATOL, right > 0
     if np.array_equal(kept, want):
         return ("the right tokens are kept but with other probabilities — softmax of logits / temperature over the "
@@ -142,18 +147,19 @@ def _probs(got: Outputs, key: str, what: str, V: int) -> np.ndarray:
     if value.shape == (1, V):
         raise Fail(f"{what} has shape {value.shape}, expected {(V,)}", got=checks.fmt(value),
                    cause="logits are one vector (V,): return a 1-D array, without a batch axis")
-    return checks.array(got, key, what, (V,), finite=False).astype(float)
+    return checks.array(got, key, what, (V,), finite=False)
 
 
 def judge_probs(case: Case, got: Outputs, expected: Outputs) -> None:
     logits = case.inputs["logits"]
     for key, kwargs in case.params["calls"]:
         what = _describe(kwargs)
-        p = _probs(got, key, what, logits.size)
+        raw = _probs(got, key, what, logits.size)
+        p = raw.astype(float)
         exp = expected.values[key]
         if _close(p, exp):
             continue
-        cause = diagnose(logits, kwargs, p)
+        cause = diagnose(logits, kwargs, raw)
         if not np.all(np.isfinite(p)):
             first = int(np.flatnonzero(~np.isfinite(p))[0])
             raise Fail(f"{what} contains NaN or inf (first at index {first})", expected=checks.fmt(exp),
@@ -280,7 +286,7 @@ def _check_margin(logits: np.ndarray, kwargs: dict[str, object]) -> None:
         raise AssertionError(f"a cumulative sum is within {MARGIN} of top_p={top_p}: {cum}")
 
 
-def probs_case(name: str, logits: np.ndarray, on: str, calls: list[dict[str, object]]) -> Case:
+def probs_case(name: str, logits: np.ndarray, on: str, calls: list[dict[str, Any]]) -> Case:
     keyed = [(f"p{i}", kwargs) for i, kwargs in enumerate(calls)]
     for _, kwargs in keyed:
         _check_margin(logits, kwargs)
@@ -301,8 +307,8 @@ def cases() -> list[Case]:
     mixed = np.random.default_rng(73).normal(0, 2.5, 20)
     huge = 1000.0 + np.random.default_rng(74).normal(0, 3.0, 10)
     draw = np.array([1.2, -0.5, 2.0, 0.3, 1.7, -2.0, 0.9, 1.4, -1.0, 0.0])
-    sampled = {"temperature": 0.5, "top_k": 6, "top_p": 0.9}
-    again = {"temperature": 1.5, "top_k": 5}
+    sampled: dict[str, Any] = {"temperature": 0.5, "top_k": 6, "top_p": 0.9}
+    again: dict[str, Any] = {"temperature": 1.5, "top_k": 5}
     return [
         probs_case("plain_softmax", plain, "logits (8,) ~ N(0, 2²), seed 71; defaults: temperature=1.0, no filters",
                    [{}]),

@@ -40,8 +40,9 @@ def attention(Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: np.ndarray | No
     - the inputs are left unchanged (don't scale Q in place).
 
     Left open (the grader never judges it): a row whose mask is all False (no key allowed) — the grader never
-    sends one; the dtype of float computations beyond float64 accuracy; loops or vectorised code; −inf versus a
-    large negative fill. Out and weights are compared with the reference to 1e-7 relative (plus 1e-9 times the
-    largest |V|, resp. 1e-12, absolute).
+    sends one; loops or vectorised code; −inf versus a large negative fill; the order of the operations (scaling
+    Q or the scores, matmul or einsum). Out and weights are compared with the reference to 1e-7 relative (plus
+    1e-9 times the largest |V|, resp. 1e-12, absolute): work in float64, NumPy's default — float32 rounding is
+    far above that.
     """
     raise NotImplementedError

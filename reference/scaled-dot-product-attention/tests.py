@@ -150,6 +150,16 @@ def _results(case: Case, got: Outputs) -> tuple[np.ndarray, np.ndarray]:
     return out, weights
 
 
+def _single_precision(got: Outputs, keys: tuple[str, ...]) -> str:
+    """The cause when a result came back in float32/float16, whose rounding is far above the tolerance."""
+    for key in keys:
+        arr = got.get(key)
+        if arr is not None and arr.dtype.kind == "f" and arr.dtype.itemsize < 8:
+            return (f"{key} is {arr.dtype}: single-precision rounding (~1e-7) is far above the tolerance — keep the "
+                    "computation in float64, NumPy's default (no .astype(np.float32))")
+    return ""
+
+
 def judge_attention(case: Case, got: Outputs, expected: Outputs) -> None:
     out, weights = _results(case, got)
     exp_out, exp_w = expected.values["out"], expected.values["weights"]
@@ -159,7 +169,7 @@ def judge_attention(case: Case, got: Outputs, expected: Outputs) -> None:
     ok_out = _matches(out, exp_out, _out_atol(V))
     if ok_w and ok_out:
         return
-    cause = diagnose(case, out, weights)
+    cause = _single_precision(got, ("out", "weights")) or diagnose(case, out, weights)
     if mask is not None and not ok_w:
         blocked = ~np.broadcast_to(mask, exp_w.shape)
         leak = np.abs(weights) * blocked
@@ -228,7 +238,8 @@ def cases() -> list[Case]:
     plain = _qkv(20, (2,), 4, 5, 6, 3)
     return [
         _case("one_sequence_no_mask", "out, weights = attention(Q, K, V)",
-              "Q (5, 8), K (7, 8), V (7, 3): no leading axes, Lq ≠ Lk, dv ≠ d; seed 11", one),
+              "Q (5, 8), K (7, 8), V (7, 3): no leading axes (so a transpose of 3 fixed axes fails; "
+              "K.swapaxes(-1, -2) works for any number), Lq ≠ Lk, dv ≠ d; seed 11", one),
         _case("batch_of_sequences", "out, weights = attention(Q, K, V)",
               "Q (4, 6, 4), K (4, 4, 4), V (4, 4, 3): a batch of 4; seed 12", batch),
         _case("batch_and_heads_4d", "out, weights = attention(Q, K, V)",
