@@ -1,0 +1,46 @@
+"""Wrong: a fused W_qkv is built once in __init__, so weights set later are ignored."""
+import numpy as np
+
+
+def softmax(x, axis=-1):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+class MultiHeadAttention:
+    def __init__(self, d_model, n_heads, seed=0):
+        rng = np.random.default_rng(seed)
+        self.d_model = d_model
+        self.n_heads = n_heads
+        self.d_k = d_model // n_heads
+        s = 1 / np.sqrt(d_model)
+        self.Wq = rng.normal(0, s, (d_model, d_model))
+        self.Wk = rng.normal(0, s, (d_model, d_model))
+        self.Wv = rng.normal(0, s, (d_model, d_model))
+        self.Wo = rng.normal(0, s, (d_model, d_model))
+        self.bq = np.zeros(d_model)
+        self.bk = np.zeros(d_model)
+        self.bv = np.zeros(d_model)
+        self.bo = np.zeros(d_model)
+        self.W_qkv = np.concatenate([self.Wq, self.Wk, self.Wv], axis=1)
+        self.b_qkv = np.concatenate([self.bq, self.bk, self.bv])
+        self.W_out, self.b_out = self.Wo, self.bo
+
+    def split_heads(self, t):
+        b, s, _ = t.shape
+        return t.reshape(b, s, self.n_heads, self.d_k).transpose(0, 2, 1, 3)
+
+    def merge_heads(self, t):
+        b, _, s, _ = t.shape
+        return t.transpose(0, 2, 1, 3).reshape(b, s, self.d_model)
+
+    def forward(self, x, causal=False):
+        qkv = x @ self.W_qkv + self.b_qkv
+        Q, K, V = (self.split_heads(t) for t in np.split(qkv, 3, axis=-1))
+        scores = Q @ K.transpose(0, 1, 3, 2) / np.sqrt(self.d_k)
+        if causal:
+            seq = x.shape[1]
+            blocked = np.triu(np.ones((seq, seq)), k=1).astype(bool)
+            scores = np.where(blocked, -1e9, scores)
+        weights = softmax(scores, axis=-1)
+        return self.merge_heads(weights @ V) @ self.W_out + self.b_out

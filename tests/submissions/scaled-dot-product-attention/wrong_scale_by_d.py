@@ -1,0 +1,16 @@
+"""Wrong: divides the scores by d instead of √d."""
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def attention(Q, K, V, mask=None):
+    d = Q.shape[-1]
+    scores = Q @ K.swapaxes(-1, -2) / d
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    weights = softmax(scores)
+    return weights @ V, weights

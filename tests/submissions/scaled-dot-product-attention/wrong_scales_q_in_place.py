@@ -1,0 +1,16 @@
+"""Wrong: scales Q in place (Q /= √d), which edits the caller's array."""
+import numpy as np
+
+
+def softmax(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def attention(Q, K, V, mask=None):
+    Q /= np.sqrt(Q.shape[-1])
+    scores = Q @ K.swapaxes(-1, -2)
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    weights = softmax(scores)
+    return weights @ V, weights
