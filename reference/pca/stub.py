@@ -33,8 +33,8 @@ class PCA:
     Left open (the grader does not judge it):
     - the sign of each component: v and −v are the same axis. The grader compares components_ up to a sign per
       row, and transform's columns up to the same per-component sign as your components_;
-    - the basis inside a repeated eigenvalue (any orthonormal basis of that eigenspace is right); the grader
-      then judges the subspace you keep, the variances and the reconstructions;
+    - the basis inside a repeated (or nearly repeated) eigenvalue: any orthonormal basis of that eigenspace is
+      right; the grader then judges the subspace you keep, the variances and the reconstructions;
     - eigh on the covariance matrix or the SVD of the centred data: both pass (tolerances are on the scale of
       the data, about 1e-6 relative).
     inverse_transform(transform(X)) does not depend on the signs, and is compared with the reference's exactly
@@ -61,6 +61,8 @@ class PCA:
         Either: the covariance C = Xcᵀ·Xc / (n − 1) of the centred data Xc = X − mean_, its eigen-decomposition
         (np.linalg.eigh returns eigenvalues in ASCENDING order and eigenvectors as COLUMNS), sorted in decreasing
         order; or: np.linalg.svd(Xc, full_matrices=False), whose rows of Vt are already the axes, largest first.
+        Prefer eigh to np.linalg.eig for the symmetric covariance: eig may return complex types and, where
+        eigenvalues repeat, eigenvectors that are not orthogonal.
         """
         raise NotImplementedError
 
