@@ -3,7 +3,8 @@
 Every computable claim in the bank is recomputed here with NumPy: each numeric answer from scratch,
 each gradient/Hessian against finite differences, each closed form against a generic solver, and the
 statistical claims (separation, calibration, resampling, standard errors…) on seeded synthetic data.
-The bank's form (format rules, minimums, key-point patterns) is checked in tests/test_bank_form.py.
+The bank's form (format rules, minimums, key-point patterns) is checked in tests/test_bank_form.py; at the end,
+typed answers written apart from the bank's examples go through the real matcher.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
+
+from drill.banks import load_bank
+from drill.matching import judge_answer, suggest_rating
 
 BANK_PATH = Path(__file__).parents[1] / "questions" / "logistic-regression.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
@@ -1114,3 +1118,316 @@ def test_outlier_loss_and_linear_regression_failure():
     lr_acc = np.mean((sigmoid(A @ w) >= 0.5) == y)
     assert lr_acc > ls_acc
     assert np.any(A @ beta > 1) or np.any(A @ beta < 0)  # out-of-range "probabilities"
+
+# ------------------------------------------------------------------------------------------------
+# Typed answers through the real matcher: prompt echo, negation, known wrong phrasings
+# ------------------------------------------------------------------------------------------------
+# The bank's own examples are checked by `drill lint`; these are answers written apart from them, so that the
+# key points are tested on phrasings they were not fitted to.
+
+LOADED = {q.id: q for q in load_bank(BANK_PATH)[0].questions}
+
+# (question, typed answer, {key point number: expected verdict}): the audit's findings and their neighbours.
+VERDICTS = [
+    ('logreg-outliers', 'It is quite sensitive to mislabeled points.', {2: 'missed'}),
+    ('logreg-outliers', 'A mislabeled point far on the wrong side never stops pulling: its loss is not bounded.', {1: 'missed', 2: 'covered'}),
+    ('logreg-outliers', 'The loss is unbounded for a confidently wrong point, although each residual is bounded, |p − y| < 1.', {1: 'covered', 2: 'covered'}),
+    ('logreg-newton-vs-gd', 'Newton has to invert the Hessian at every step, but it needs only a handful of iterations.', {2: 'covered'}),
+    ('logreg-newton-vs-gd', 'IRLS inverts a d × d Hessian each iteration.', {2: 'covered'}),
+    ('logreg-standard-errors', 'Invert the Hessian of the negative log-likelihood at the MLE; the square roots of its diagonal are the SEs.', {1: 'covered'}),
+    ('logreg-no-closed-form', "There's no closed form because w sits inside the sigmoid, so the equations are not linear in w; linear regression's are a linear system.", {1: 'covered', 2: 'covered'}),
+    ('logreg-no-closed-form', "The stationarity equations aren't linear in w.", {1: 'covered', 2: 'missed'}),
+    ('logreg-feature-scaling', "Newton's method doesn't need scaling, but gradient descent is slow on unscaled features.", {1: 'missed', 2: 'covered', 3: 'missed', 4: 'missed'}),
+    ('logreg-feature-scaling', "Without regularisation the predictions don't change.", {1: 'covered', 3: 'missed'}),
+    ('logreg-feature-scaling', "Coefficients on different scales aren't comparable.", {4: 'covered'}),
+    ('logreg-cross-entropy-vs-mse', 'MSE through a sigmoid is nonconvex.', {2: 'covered'}),
+    ('logreg-cross-entropy-vs-mse', 'Cross-entropy is non-convex.', {2: 'contradicted'}),
+    ('logreg-separable-data', 'Add regularization.', {4: 'covered'}),
+    ('logreg-separable-data', 'The loss never reaches zero and there is no finite minimiser.', {1: 'covered'}),
+    ('logreg-score-equations', 'It still holds under L2 with an unpenalised intercept.', {4: 'missed'}),
+    ('logreg-multicollinearity', 'With exact collinearity the coefficients become unidentifiable.', {3: 'covered'}),
+    ('logreg-failure-modes', 'Unscaled features make gradient descent slow.', {1: 'covered'}),
+    ('logreg-ovr-vs-softmax', "One-vs-rest probabilities don't sum to 1.", {2: 'covered'}),
+    ('logreg-ovr-vs-softmax', 'One-vs-rest probabilities sum to 1.', {2: 'contradicted'}),
+    ('logreg-class-imbalance', "Don't use accuracy.", {1: 'covered'}),
+    ('logreg-threshold-selection', "False positives and false negatives don't cost the same.", {1: 'covered', 2: 'covered'}),
+    ('logreg-decision-boundary', 'The decision boundary is non-linear.', {1: 'contradicted'}),
+    ('logreg-l2-regularization', 'Without it the weights could be infinite.', {2: 'missed'}),
+    ('logreg-coefficient-importance', 'Only if the features are uncorrelated.', {2: 'covered'}),
+    ('logreg-latent-variable', 'The scale of the noise is not identified.', {3: 'covered'}),
+]
+
+
+@pytest.mark.parametrize(("qid", "typed", "expected"), VERDICTS)
+def test_typed_phrasing_verdicts(qid, typed, expected):
+    verdicts = judge_answer(LOADED[qid], typed)
+    assert {i: verdicts[i - 1].status for i in expected} == expected
+
+
+RIGHT_ANSWERS = [
+    ('logreg-calibration', 'Reasonably, if the model is well specified: maximum likelihood with log loss, a proper scoring rule, gives calibrated probabilities asymptotically, and the intercept makes the average prediction equal the base rate. They go wrong with overfitting (overconfident), heavy regularisation (underconfident), class weights or SMOTE, dataset shift, or a misspecified model. Check with a calibration curve / Brier score and recalibrate with isotonic regression.'),
+    ('logreg-calibration', 'often yes: MLE + proper scoring rule; mean prediction = base rate thanks to the intercept; broken by misspecification, regularization, resampling, distribution shift; reliability diagram, Platt scaling'),
+    ('logreg-calibration', 'Yes if well-specified (MLE with a proper scoring rule); intercept ⇒ mean predicted = base rate. Breaks: misspecification, regularisation (underconfident), overfitting (overconfident), class weights/resampling, dataset shift. Diagnose with reliability curves/ECE; recalibrate via Platt/isotonic.'),
+    ('logreg-class-imbalance', "Logistic regression isn't broken by imbalance: the intercept captures the 1% base rate. Don't use accuracy; use PR-AUC or log-loss, and choose the decision threshold from costs rather than 0.5. Class weights or undersampling are options, but they shift the intercept so the probabilities become inflated; apply a prior correction if you need calibrated outputs."),
+    ('logreg-class-imbalance', "Pick the threshold on validation data, evaluate with precision/recall and average precision; optionally class_weight='balanced' or resampling, knowing that it biases the intercept and you should recalibrate."),
+    ('logreg-class-imbalance', "Model is fine (intercept absorbs the 1% prior). Don't threshold at 0.5, don't use accuracy. Use PR-AUC/log-loss; pick a threshold for the costs. Class weights/undersampling shift the intercept → recalibrate (prior correction)."),
+    ('logreg-coefficient-importance', "Not in raw form: the coefficient depends on the units of the feature, so you need to standardize first. Multicollinearity can make an important feature's coefficient small or even flip its sign. L1/L2 shrink coefficients unequally. And it measures a conditional effect, so permutation importance or SHAP on held-out data is better."),
+    ('logreg-coefficient-importance', "Only after z-scoring, and even then correlated predictors share weight, penalties distort magnitudes, and coefficients are conditional effects given the other features; I'd prefer drop-column importance."),
+    ('logreg-coefficient-importance', 'Only with standardized features; even then collinear features share weight, L1/L2 shrink unevenly, and coefficients are conditional effects — use permutation importance instead.'),
+    ('logreg-cross-entropy-vs-mse', "Log-loss is maximum likelihood under a Bernoulli model. It's convex in the parameters, while MSE composed with the sigmoid is nonconvex. MSE's gradient has a σ'(z) term, so it saturates when the model is confidently wrong and learning stalls; log-loss gives gradient p − y."),
+    ('logreg-cross-entropy-vs-mse', "Cross-entropy comes from the likelihood, it's convex so there are no local minima, and its gradient doesn't vanish when the sigmoid saturates, unlike MSE where you get a tiny gradient. Also it's a proper scoring rule."),
+    ('logreg-cross-entropy-vs-mse', "(1) CE = Bernoulli NLL → MLE. (2) CE is convex in w, MSE∘σ isn't → local minima. (3) MSE gradient = (p−y)p(1−p) → vanishes when saturated; CE gradient = p − y. (4) proper scoring rule."),
+    ('logreg-decision-boundary', 'The set where wᵀx + b = 0 (p = 0.5): a hyperplane with normal vector w. Changing the threshold to t gives wᵀx + b = log(t/(1−t)), a parallel shift, since the sigmoid is monotonic.'),
+    ('logreg-decision-boundary', "It's linear: the boundary is where the logit is 0, a hyperplane orthogonal to w. Because σ is strictly increasing, a different threshold just translates the hyperplane; it's still the same direction, only the offset changes."),
+    ('logreg-decision-boundary', '{x : w·x + b = 0}, a hyperplane orthogonal to w. Threshold t ⇒ w·x + b = log(t/(1−t)): same normal, shifted offset, because σ is monotonic.'),
+    ('logreg-duplicate-feature', "Unpenalised: the predictions are the same as with one copy but the two weights aren't identifiable, only their sum; any split is an MLE. L2: the unique solution puts equal weight on both copies, which halves the effective penalty on that feature. L1: same fit as a single copy, the split between the copies is non-unique as long as the signs agree."),
+    ('logreg-duplicate-feature', 'No penalty: singular Hessian, infinitely many solutions with the same w₁ + w₂. L2: w₁ = w₂, the feature is penalized less than before, so more total weight. L1: |w₁| + |w₂| is the same for any same-sign split, so lasso gives the same fit as one copy and an arbitrary split.'),
+    ('logreg-duplicate-feature', 'No penalty: only w₁ + w₂ identified, non-unique MLE, same predictions. L2: w₁ = w₂ = s/2, half the penalty, so larger total weight than the single-copy L2 model. L1: same fit as one copy, any same-sign split.'),
+    ('logreg-evaluation', 'Log loss (what we optimise) and Brier for probability quality plus a reliability diagram; ROC-AUC and PR-AUC for ranking; precision/recall/F1 or a confusion matrix at the operating threshold; everything on a held-out set, compared with the base-rate predictor.'),
+    ('logreg-evaluation', 'cross-entropy and calibration curves for whether the probabilities are right, AUC for discrimination, F1 at the chosen threshold, validated out of sample against a baseline'),
+    ('logreg-evaluation', 'log-loss/Brier + reliability diagram (probabilities); ROC-AUC/PR-AUC (ranking); precision/recall/F1/confusion matrix (decisions); held-out data vs base-rate baseline.'),
+    ('logreg-failure-modes', "Unscaled features → slow, zig-zagging gradient descent. Multicollinearity → huge standard errors, coefficients flipping sign. Perfect separation → coefficients diverge and the solver doesn't converge. Outliers and mislabeled examples → a tilted boundary. Also NaN losses from log(0), and accuracy misleading on imbalanced data."),
+    ('logreg-failure-modes', 'features not standardized (slow convergence), correlated features (unstable weights), separable data (weights → ∞), label noise (large per-example losses), using MSE (vanishing gradients)'),
+    ('logreg-failure-modes', 'Unscaled → slow GD; collinear → unstable coefs; separation → diverging weights; outliers/mislabels → tilted boundary; MSE loss → slow non-convex training.'),
+    ('logreg-feature-scaling', "Without a penalty, scaling doesn't affect the predictions: the coefficient just scales by 1/c, the model is invariant. For optimisation it matters: poorly scaled features give an ill-conditioned problem, GD oscillates and converges slowly. With L2 or L1 the penalty depends on units, so standardise; and it matters for comparing coefficient magnitudes."),
+    ('logreg-feature-scaling', "The unregularised MLE is scale-invariant, same probabilities. Gradient descent is slower with unscaled features (bad condition number), Newton's method doesn't need scaling. For the regularised model it changes the fit since the penalty hits small-unit features harder. Coefficients aren't comparable across different scales."),
+    ('logreg-feature-scaling', "For the fitted model it doesn't matter if there's no penalty: rescaling a feature by c just divides its coefficient by c, the predictions are the same. For optimisation it matters a lot: unscaled features make gradient descent slow because the problem is ill-conditioned; Newton's method doesn't need scaling. With L2 it changes the fit, because the penalty is applied to every weight the same regardless of units. And you can only compare coefficient magnitudes on a common scale."),
+    ('logreg-feature-scaling', "Fit: invariant without regularization. Optimization: bad conditioning, zig-zagging GD. Regularization: the penalty depends on scale, so standardize. Interpretation: coefficients aren't comparable otherwise."),
+    ('logreg-feature-scaling', 'MLE predictions are scale-invariant (w_j → w_j/c). GD: scaling changes the conditioning of the Hessian, unscaled = slow zig-zag. L1/L2: penalties depend on scale, standardise. Magnitudes not comparable unless standardised.'),
+    ('logreg-glm', "Random component Bernoulli (exponential family), systematic component η = wᵀx, link logit(μ) = η. The logit is the natural parameter of the Bernoulli, so it's the canonical link; that gives sufficient statistics Xᵀy, score Xᵀ(y − μ), a concave log-likelihood and expected = observed information, so IRLS is exactly Newton. Alternatives: probit, complementary log-log."),
+    ('logreg-glm', 'GLM with binomial family and logit link function; canonical because logit(μ) is the natural parameter; buys you the clean gradient (μ − y)x, convexity, Fisher scoring = Newton; probit is another link.'),
+    ('logreg-glm', 'GLM: Bernoulli (exponential family), linear predictor η = wᵀx, logit link. Logit = natural parameter ⇒ canonical link ⇒ score Xᵀ(y − μ), concave log-lik, Fisher = observed info, IRLS = Newton. Other links: probit, cloglog.'),
+    ('logreg-gradient-intuition', "Each row contributes its feature vector times the error (p_i − y_i): well-classified points contribute ~0, misclassified ones a lot. It's identical in form to linear regression's gradient because logit is the canonical link of the Bernoulli GLM, so σ' cancels with the log-loss derivative."),
+    ('logreg-gradient-intuition', "It's the residual-weighted sum of inputs, like least squares. That happens for any generalized linear model with its canonical link: the sigmoid derivative cancels."),
+    ('logreg-gradient-intuition', "Sum over examples of residual (p_i − y_i) times x_i: well-fit points contribute ~nothing. Same as OLS's gradient because logit is the canonical link of the Bernoulli GLM: σ' cancels with the derivative of log σ."),
+    ('logreg-implement-from-scratch', 'Initialize w to zeros. Each epoch: p = 1/(1 + np.exp(-(X @ w + b))), grad_w = X.T @ (p - y) / n, grad_b = np.mean(p - y), w = w - lr * grad_w, b = b - lr * grad_b. Use a stable sigmoid and compute the loss from logits; predict with a 0.5 threshold.'),
+    ('logreg-implement-from-scratch', 'forward: z = Xw + b, p = σ(z); backward: dw = Xᵀ(p − y)/n, db = mean(p − y); update with a learning rate; loss via log-sum-exp; predict_proba returns p and predict thresholds it'),
+    ('logreg-implement-from-scratch', 'init w=0,b=0; for it in range(T): p = sigmoid(X@w+b); w -= lr*(X.T@(p-y))/n; b -= lr*(p-y).mean(); loss via np.logaddexp; predict (p>=0.5).'),
+    ('logreg-l1-vs-l2-geometry', "The L1 constraint region is a cross-polytope with vertices on the axes; the elliptical loss contours typically first touch it at a vertex, giving zeros; the L2 ball has no corners. Algebraically L1's penalty has a kink at 0: its subgradient is [−λ, λ], so soft-thresholding sets small weights to exactly 0, while L2's gradient 2λw goes to zero near 0. L1 ~ Laplace prior, L2 ~ Gaussian. Correlated features: L1 is unstable, use elastic net."),
+    ('logreg-l1-vs-l2-geometry', "L1 has sharp corners on the axes, L2 is a sphere; L1 keeps pulling with a constant gradient λ·sign(w) until the weight hits zero, L2's pull is proportional to w so it never quite gets there; Laplace vs Gaussian prior."),
+    ('logreg-l1-vs-l2-geometry', 'Geometry: ℓ1 ball has vertices on the axes, contours touch at a vertex → zeros; ℓ2 ball is smooth. Algebra: ∂|w| at 0 = [−λ, λ] → soft-thresholding; ∇(λw²/2) = λw → 0 near 0. Laplace vs Gaussian. Correlated features → elastic net.'),
+    ('logreg-l2-regularization', "It penalises the sum of squared weights, λ/2·Σ w_j², making the objective strictly convex with a unique, finite minimiser even if separable; coefficients shrink toward zero, lowering variance. It's the MAP estimate with a normal prior on w."),
+    ('logreg-l2-regularization', 'Ridge penalty on the weights: weight decay in the gradient, shrinks coefficients so probabilities are less extreme and the model overfits less; Bayesian view: Gaussian prior N(0, σ²I), so maximising the posterior.'),
+    ('logreg-l2-regularization', 'J + λ/2‖w‖²; strictly convex → unique finite optimum even with separation; shrinkage, lower variance; MAP with w ~ N(0, 1/λ I).'),
+    ('logreg-latent-variable', "There's an unobserved propensity y* = wᵀx + ε and we see y = 1 if y* > 0. With ε logistic we get P(y = 1) = σ(wᵀx): logit. With ε standard normal, Φ(wᵀx): probit. Because the error variance isn't identified, coefficients are only defined up to scale; logit ≈ 1.7 × probit. Predictions are nearly identical, the logistic has fatter tails."),
+    ('logreg-latent-variable', 'hidden utility plus noise crossing zero; logistic noise → logistic regression, Gaussian noise → probit (normal CDF); scale unidentified so coefficients differ by ~1.6-1.8; fits are similar'),
+    ('logreg-latent-variable', 'y* = wᵀx + ε, y = 1[y* > 0]; ε ~ Logistic → logit, ε ~ N(0,1) → probit (Φ). Scale not identified: β_logit ≈ 1.6–1.8 β_probit. Very similar fits; logistic has heavier tails.'),
+    ('logreg-linear-log-odds-assumption', 'That logit(p) is an affine function of x: additive effects on the log-odds, plus independent observations. Check: empirical logits of binned features should be linear, or the Box-Tidwell test. If not, add splines, a log transform, or interactions.'),
+    ('logreg-linear-log-odds-assumption', 'linear log odds in the predictors, independent Bernoulli outcomes; check with a LOWESS of the outcome on the feature on the logit scale or add squared terms; fix with transformations'),
+    ('logreg-linear-log-odds-assumption', 'Assumption: logit(P(y=1|x)) = wᵀx + b, i.e. linearity in the logit, plus independent observations. Check: plot empirical log-odds per bin of each continuous predictor, or fit a GAM/splines and compare. Remedy: transformations or splines.'),
+    ('logreg-log-odds', 'Odds is p divided by 1 − p, e.g. p = 0.8 gives 4. The logit is ln(p/(1−p)), which ranges over the whole real line. Logistic regression says logit(p) = wᵀx + b, and σ is the inverse function. Each unit of x_j multiplies the odds by exp(w_j).'),
+    ('logreg-log-odds', 'odds p/(1-p) in (0, inf); log odds log(p/(1-p)) in (-inf, inf), 0 at p = 0.5; the LR score z = w·x + b equals the log odds; a unit increase in x_j scales the odds multiplicatively by e^w_j'),
+    ('logreg-log-odds', 'odds = p/(1-p); logit = log odds, unbounded both ways; LR: logit(p) = w·x + b, so p = σ(w·x + b); Δx_j = 1 ⇒ odds × exp(w_j)'),
+    ('logreg-marginal-effect', "dp/dx_j = w_j σ(z)(1 − σ(z)), the slope of the sigmoid times the weight. Because σ(1 − σ) is at most 0.25, |w_j|/4 bounds the change in p per unit of x_j, reached at p = 0.5; it's much smaller near 0 or 1, so marginal effects vary across observations: report the average marginal effect."),
+    ('logreg-marginal-effect', 'w_j times p(1-p); divide the coefficient by four to get the maximum effect on the probability; the actual effect depends on the current p'),
+    ('logreg-marginal-effect', '∂p/∂x_j = w_j p(1 − p) ≤ w_j/4 (max at p = 0.5). So w_j/4 is an upper bound on the change in probability per unit; effect varies with x, use average marginal effects.'),
+    ('logreg-max-entropy', "Logistic regression is the distribution with the highest conditional entropy among those whose expected feature counts equal the empirical ones. The Lagrangian solution is an exponential-family (log-linear) model, which in the binary case is the sigmoid; the Lagrange multipliers are the weights. By duality this is the same as maximum likelihood, and the MLE's zero-gradient condition is exactly that moment matching."),
+    ('logreg-max-entropy', 'maxent with feature-expectation constraints → exp(wᵀx)-form distribution = logistic/softmax; dual = MLE; stationarity Xᵀ(p − y) = 0 is the constraint'),
+    ('logreg-max-entropy', 'max H(y|x) s.t. E_model[f] = E_data[f] → Lagrangian → p(y|x) ∝ exp(y wᵀx) → sigmoid; Lagrange dual = log-likelihood, so maxent = MLE; the gradient = 0 condition is the moment constraint.'),
+    ('logreg-multicollinearity', "Predictive accuracy is mostly fine, but the coefficient estimates have inflated variance and can change sign from sample to sample; the Hessian is near-singular. Under exact collinearity the coefficients aren't identifiable. Detect with VIF; fix with ridge, PCA, or by removing one of the features."),
+    ('logreg-multicollinearity', 'coefficients unstable, big standard errors, ill-conditioned XᵀSX; perfectly collinear → no unique MLE; remedy: L2 regularisation or drop redundant features'),
+    ('logreg-multicollinearity', 'Inflated SEs, unstable/sign-flipping coefficients, ill-conditioned XᵀSX; predictions OK. Exact collinearity: singular Hessian, non-unique MLE. VIF to detect; ridge or drop to fix.'),
+    ('logreg-naive-bayes', 'NB is the generative counterpart: it models p(x|y) and p(y), assuming features are conditionally independent given the class; LR is discriminative and fits p(y|x). For Gaussian NB with class-independent variances the posterior is exactly logistic, linear log-odds, so they share the model family but estimate parameters differently. NB needs fewer samples to converge, LR has lower asymptotic error (Ng & Jordan).'),
+    ('logreg-naive-bayes', "Generative vs discriminative pair; GNB with shared variance gives σ(wᵀx + b); NB's naive independence assumption double-counts correlated features while LR adjusts the weights; NB is better with small samples, LR with more data."),
+    ('logreg-naive-bayes', 'GNB (shared σ_j²) ⇒ P(y|x) = σ(wᵀx + b): same form; NB generative (p(x|y)p(y), conditional independence), LR discriminative (p(y|x)). NB: faster convergence in n, LR: lower asymptotic error.'),
+    ('logreg-neural-network', "It's a one-layer network: a single neuron with sigmoid activation and binary cross-entropy. In a deep classifier the final layer is a logistic regression on features learned by the hidden layers. With hidden layers the objective is nonconvex, whereas logistic regression's is convex. The output-layer gradient is p − y in both."),
+    ('logreg-neural-network', "LR = neural net with zero hidden layers; NN = LR on top of learned representations; NN loss has local minima and saddles, LR's doesn't; both use log-loss"),
+    ('logreg-neural-network', 'LR = single neuron, sigmoid, BCE, no hidden layer; NN binary classifier = LR on learned features in the last layer; hidden layers → non-convex; output gradient p − y in both.'),
+    ('logreg-newton-vs-gd', "Batch GD is O(nd) per step but converges linearly at a rate set by the condition number κ. Newton/IRLS needs to invert the Hessian, O(d³) plus O(nd²) to build it, but converges quadratically near the optimum, a handful of iterations. L-BFGS is quasi-Newton: approximates the inverse Hessian from recent gradients, O(nd) per step, sklearn's default. SGD for very large n or online learning."),
+    ('logreg-newton-vs-gd', 'GD: cheap iterations, many of them, sensitive to scaling. Newton: each step inverts the Hessian (d×d), costly when d is large, but needs few iterations. L-BFGS: the middle ground, low-rank curvature approximation. SGD: mini-batches, cost independent of n, noisy, for big data.'),
+    ('logreg-newton-vs-gd', 'GD: O(nd) per iteration, linear convergence that depends on conditioning. Newton/IRLS: each iteration you form and invert the Hessian, O(nd² + d³), but convergence is quadratic so you need maybe 10 iterations; use when d is moderate. L-BFGS: quasi-Newton approximation of the Hessian from a few past gradients, roughly GD cost per step with near-Newton convergence, the default in sklearn. SGD: mini-batches, for very large n or online data.'),
+    ('logreg-newton-vs-gd', 'GD O(nd)/iter, #iter ∝ κ; Newton O(nd²+d³)/iter, quadratic convergence, few iters, small d; L-BFGS quasi-Newton, O(nd)/iter, default; SGD O(bd)/step, huge n, streaming.'),
+    ('logreg-no-closed-form', "Because the score equations Xᵀ(σ(Xw) − y) = 0 aren't linear in w: the sigmoid wraps w, so there's no algebraic solution. OLS has a quadratic loss whose gradient is linear in w, so you solve a linear system. We use Newton's method / IRLS or L-BFGS, and since the NLL is convex we get the global minimum."),
+    ('logreg-no-closed-form', 'The first-order conditions are transcendental, w is inside the sigmoid; with least squares the gradient is linear in the weights so you get XᵀXw = Xᵀy. Logistic regression is solved iteratively, e.g. by inverting the Hessian at each Newton step, and convexity guarantees a global optimum.'),
+    ('logreg-no-closed-form', "There's no closed form because the sigmoid makes the gradient equation non-linear in w, you can't isolate w. With least squares the gradient is linear in the weights, so you just solve XᵀXw = Xᵀy. So we iterate with Newton or gradient descent; it's convex, so we still find the global minimum."),
+    ('logreg-no-closed-form', "um, so when you set the derivative to zero you get sums of sigmoids of w — that's transcendental, no algebraic solution. Linear regression's normal equations are a linear system. Hence iterative solvers like IRLS, which inverts the Hessian each step; convexity means any stationary point is the global optimum."),
+    ('logreg-no-closed-form', "∇ = Xᵀ(σ(Xw) − y) = 0 has no analytic solution as σ is nonlinear; OLS's normal equations are linear in w. Use Newton/IRLS or L-BFGS; convex → global optimum."),
+    ('logreg-nonlinear-boundary', 'Expand the features: add x₁², x₂² and x₁x₂ (degree-2 polynomial features). The boundary wᵀφ(x) + b = 0 is then a circle/ellipse in the original space, while the model remains linear in the weights so the log-loss is still convex. Alternatively RBF kernel features or splines. Regularise, since more features overfit.'),
+    ('logreg-nonlinear-boundary', 'Feature engineering: use the radius r² = x₁² + x₂²; still a linear model in the new features, still a convex fit; could also use kernels or a neural net; watch for overfitting with many features'),
+    ('logreg-nonlinear-boundary', 'Basis expansion: add x₁², x₂², x₁x₂ → circular boundary; still linear in parameters and convex. Or RBF/kernel features, splines. Regularise (more features → overfitting).'),
+    ('logreg-odds-ratio', "It's the change in log-odds per unit increase of x_j with everything else held constant; exp(w_j) is the odds ratio, the factor the odds get multiplied by. The effect on the probability itself isn't constant, it's largest near p = 0.5."),
+    ('logreg-odds-ratio', "w_j: +1 in x_j → logit goes up by w_j, other features fixed; odds × e^w_j. In probability terms it's non-linear: dp/dx_j = w_j p(1 − p)."),
+    ('logreg-odds-ratio', 'e^(w_j) is the odds ratio for +1 in x_j, others constant: w_j is the change in log odds. Effect on p is not constant — depends on baseline p.'),
+    ('logreg-outliers', "It's less sensitive than linear regression because p − y is bounded in (−1, 1), so each point's gradient is at most ‖x‖ and the log-loss grows linearly rather than quadratically. But it isn't robust either: the loss is not bounded, so a confidently wrong (mislabeled) point keeps pulling with residual near 1. Points with large feature values have more leverage. Winsorise features, regularise, and check the highest-loss examples for label errors."),
+    ('logreg-outliers', 'Moderately sensitive. Bounded residuals and a linear tail in the loss help, unlike squared error. Mislabeled points on the wrong side still have a huge loss that goes to infinity as the logit grows, and they dominate. Outliers in x have high leverage. Use clipping, L2, or a robust loss.'),
+    ('logreg-outliers', "Less than linear regression but more than you'd hope. The residual p − y is bounded, the loss grows only linearly. But the loss itself is not bounded, so a mislabeled point with a very confident wrong prediction keeps pulling the boundary. High leverage points matter more. I'd winsorize, regularize, and inspect the biggest losses."),
+    ('logreg-outliers', "ok so — gradient per example is (p−y)x and |p−y| < 1, so a point can't pull harder than its ‖x‖, that's nicer than squared error. but mislabeled examples far on the wrong side still have a residual of about 1 forever, and their loss goes to infinity, so they can tilt things. big feature values = big leverage. fixes: clip features, L2, look at the top-loss points."),
+    ('logreg-outliers', 'Gradient per point (p − y)x, |p − y| ≤ 1: bounded; loss linear in |z| for wrong points (not quadratic). But unbounded loss: confidently mislabeled points keep pulling. High leverage (large ‖x‖) matters. Clip/winsorise, L2, inspect.'),
+    ('logreg-ovr-vs-softmax', "OvR fits K independent binary logistic regressions, each class against the rest; their probabilities aren't normalised together so they needn't add up to 1. Softmax (multinomial) trains a single model with one cross-entropy loss, giving a coherent distribution. Use softmax when classes are mutually exclusive; use per-class sigmoids for multi-label tasks where labels aren't exclusive."),
+    ('logreg-ovr-vs-softmax', "OvR: K separate classifiers, uncalibrated scores that don't sum to one, parallel; multinomial: jointly trained, normalised; pick softmax for exclusive classes, independent sigmoids for multi-label"),
+    ('logreg-ovr-vs-softmax', "OvR: K separate binary fits, scores not normalized (don't sum to 1). Multinomial: single joint softmax model, normalized probabilities. Mutually exclusive classes → softmax; multi-label → independent sigmoids."),
+    ('logreg-pm1-labels', "P(y | x) = 1/(1 + exp(−y wᵀx)) for y ∈ {−1, +1}. Negative log-likelihood: Σ log(1 + exp(−yᵢ wᵀxᵢ)), depending only on the margin yᵢwᵀxᵢ. Setting t = (y + 1)/2 turns it into the usual cross-entropy, so it's just a different coding of the same model with the same optimum."),
+    ('logreg-pm1-labels', 'likelihood Π σ(yᵢ zᵢ) since σ(−z) = 1 − σ(z); loss softplus(−y z) = log(1 + e^(−yz)), a margin loss; same as BCE after relabelling −1 → 0'),
+    ('logreg-pm1-labels', "P(y|x) = σ(y wᵀx); NLL = Σ log(1 + exp(−y wᵀx)), a margin loss; t = (y+1)/2 gives the 0/1 cross-entropy, so it's equivalent."),
+    ('logreg-score-equations', "The mean of p equals the proportion of positive labels. Setting the derivative with respect to the bias to zero gives Σ(pᵢ − yᵢ) = 0. Similarly each feature's moment is matched. Not true if the intercept is penalized or with class weights, and it's only calibration in the large."),
+    ('logreg-score-equations', "It equals the empirical positive rate, ȳ, because the intercept's gradient, mean(p − y), vanishes at the optimum; the other components give moment matching for every feature; but this doesn't mean the model is well calibrated everywhere, and it fails with a penalised intercept."),
+    ('logreg-score-equations', 'mean(p̂) = mean(y), the base rate, because ∂L/∂b = Σ(p − y) = 0 at the optimum. Generally Xᵀ(p − y) = 0: moment matching. Fails if the intercept is penalised, with class weights, or with early stopping.'),
+    ('logreg-separable-data', "There's no finite minimiser: the likelihood keeps increasing as you scale up w along a separating direction, so the weights grow without bound and GD never converges; the loss goes to zero asymptotically. w/‖w‖ tends to the hard-margin SVM solution. Add an L2 penalty or use early stopping."),
+    ('logreg-separable-data', "The MLE is at infinity: coefficients explode, probabilities become 0 and 1, sklearn/statsmodels warn about perfect separation. The direction converges to the maximum-margin separator. Regularizing fixes it, as does Firth's correction."),
+    ('logreg-separable-data', "Unregularized logistic regression on separable data doesn't have a finite optimum: you can always scale w up and lower the loss, so the coefficients grow without bound and the solver doesn't converge, though w/‖w‖ approaches the max-margin SVM direction. Add regularization or stop early."),
+    ('logreg-separable-data', 'weights go to infinity, loss → 0 but is never attained, no MLE; direction → hard-margin SVM; fix with an L2 penalty'),
+    ('logreg-separable-data', "MLE doesn't exist: ‖w‖ → ∞, loss → 0 asymptotically, p → 0/1; GD direction → max-margin SVM; fix with L2, early stopping, Firth."),
+    ('logreg-sigmoid-properties', "Outputs in (0,1), σ(0) = 1/2; σ(−z) = 1 − σ(z); σ'(z) = σ(z)(1 − σ(z)) with max 0.25; the inverse is the logit."),
+    ('logreg-sigmoid-properties', "It's symmetric around the point (0, 0.5), so sigmoid of minus z equals one minus sigmoid of z. The derivative is s(1 − s). It's bounded between 0 and 1, and you can invert it to get the log-odds."),
+    ('logreg-sigmoid-properties', "σ: ℝ → (0,1), σ(0)=0.5; σ(−z) = 1 − σ(z); σ' = σ(1−σ); σ⁻¹ = logit."),
+    ('logreg-softmax', "Each class k gets its own linear score w_kᵀx + b_k; P(y = k | x) = exp(z_k) / Σ_j exp(z_j). Train with categorical cross-entropy; gradient Xᵀ(P − Y) with Y one-hot. With two classes softmax is the sigmoid of z₁ − z₀, so binary LR is the special case. The parameters aren't identifiable (adding the same vector to all w_k changes nothing), so fix one class to zero or regularise."),
+    ('logreg-softmax', 'multinomial LR: K weight vectors, softmax normalises the exponentiated scores to sum to 1, cross-entropy loss with P − Y gradient; K = 2 reduces to logistic regression on the score difference; over-parameterised by one class'),
+    ('logreg-softmax', 'P(y=k|x) = exp(w_kᵀx)/Σ_j exp(w_jᵀx), categorical cross-entropy, gradient Xᵀ(P − Y); K=2 → σ((w₁ − w₀)ᵀx); invariant to adding a common vector, so fix a reference class.'),
+    ('logreg-stable-loss', 'The naive version overflows in exp and hits log(0), giving inf/NaN. Use BCEWithLogitsLoss-style computation: loss = softplus(z) − y z, computed with log1p(exp(−|z|)) + max(z, 0). For σ, if z ≥ 0 use 1/(1+e^(−z)), else e^z/(1+e^z). Clipping probabilities to [1e-15, 1 − 1e-15] also avoids inf but is cruder.'),
+    ('logreg-stable-loss', 'work from logits rather than probabilities: logaddexp(0, z) − yz; sigmoid split by the sign of z so exp never overflows; avoids the NaN from log of 0; better than clipping p'),
+    ('logreg-stable-loss', 'Use log-sum-exp: loss = max(z,0) − yz + log1p(e^(−|z|)); σ(z) computed as exp(−logaddexp(0, −z)) or branching on z ≥ 0; avoids overflow and log(0)=−inf; clipping p by ε is a cruder hack.'),
+    ('logreg-standard-errors', "Invert the Hessian of the negative log-likelihood at the MLE (the observed Fisher information XᵀSX) to get the covariance; SEs are the square roots of the diagonal. Then Wald intervals ŵ ± 1.96 SE, or likelihood-ratio / profile intervals. They break down under (quasi-)separation, multicollinearity, small samples, and after penalisation or model selection, where you'd bootstrap."),
+    ('logreg-standard-errors', 'SE from the inverse information matrix; z-tests and 95% intervals, exponentiated for odds ratios; unreliable with separation, collinear features, rare events, misspecification (sandwich) or regularization.'),
+    ('logreg-standard-errors', "You invert the Hessian of the log-likelihood at the optimum, the Fisher information XᵀWX, and take sqrt of the diagonal for SEs; then z = coef/SE and a 95% CI of ±1.96 SE. They break down under separation, heavy collinearity, small samples, or when you've regularised."),
+    ('logreg-standard-errors', 'Cov(ŵ) ≈ (XᵀSX)⁻¹ (inverse Fisher information); SE = sqrt(diag); Wald CI ŵ ± 1.96 SE; exp for OR. Breaks: separation, collinearity, small n, regularisation.'),
+    ('logreg-step-size-smoothness', "Since σ' ≤ 1/4, the Hessian XᵀSX/n ⪯ XᵀX/(4n); so the gradient is L-Lipschitz with L = λmax(XᵀX)/(4n), and a constant learning rate η ≤ 1/L guarantees monotone descent (descent lemma)."),
+    ('logreg-step-size-smoothness', 'η = 4n / λ_max(XᵀX): the curvature is at most a quarter of XᵀX/n because p(1−p) ≤ 0.25, which makes the loss smooth, and a step of one over L never overshoots.'),
+    ('logreg-step-size-smoothness', "η ≤ 1/L with L = λ_max(XᵀX)/(4n): the Hessian is ⪯ XᵀX/(4n) since σ' ≤ 1/4, so the loss is L-smooth and GD with η ≤ 1/L is monotone."),
+    ('logreg-still-linear-classifier', "The sigmoid is monotonic, so p > 0.5 exactly when wᵀx + b > 0; the decision boundary is linear. Equivalently the logit is linear in x. It's linear in whatever features you give it, so with feature engineering the boundary can be curved in the original space."),
+    ('logreg-still-linear-classifier', 'sigmoid is order-preserving, so classifying by probability = classifying by the score; boundary is a hyperplane; log-odds linear; add interaction terms or a kernel for non-linear boundaries in the raw inputs'),
+    ('logreg-still-linear-classifier', "Because σ is monotonic, p ≥ 0.5 ⟺ wᵀx + b ≥ 0, so the decision boundary is a hyperplane; the logit is linear; with a feature map (polynomial terms) it's linear in feature space but not in the inputs."),
+    ('logreg-threshold-selection', "0.5 is optimal only if errors have equal costs and the probabilities are calibrated; with imbalanced costs use t = C_FP / (C_FP + C_FN). Otherwise tune it on a validation set using the PR curve or F1; changing the threshold doesn't change the ranking or the ROC-AUC, just the operating point."),
+    ('logreg-threshold-selection', "Because false negatives and false positives rarely cost the same, and the model's probabilities may be shifted by reweighting. Choose the threshold by minimising expected cost or maximising F1 on held-out data; it only moves the boundary parallel to itself, the AUC is the same."),
+    ('logreg-threshold-selection', "0.5 minimises misclassification only with calibrated p and equal costs; Bayes rule: predict 1 if p > C_FP/(C_FP + C_FN). Choose on a validation set via ROC/PR curve for the target metric; the threshold doesn't change the ranking/AUC."),
+    ('logreg-vs-svm', 'LR uses the log loss log(1 + exp(−y f(x))), the SVM the hinge max(0, 1 − y f(x)). The hinge is exactly zero for points with margin ≥ 1, so the SVM solution depends only on support vectors, while log loss is always positive, so all points contribute. LR outputs calibrated-ish probabilities; the SVM needs Platt scaling. On separable data, gradient descent on LR converges in direction to the hard-margin SVM.'),
+    ('logreg-vs-svm', "log-loss vs hinge; SVM sparse in support vectors, LR uses every point; LR gives probabilities, SVM doesn't; they often give similar boundaries, LR tends to the max-margin direction"),
+    ('logreg-vs-svm', "Log loss log(1 + e^(−m)) vs hinge max(0, 1 − m). Hinge = 0 beyond the margin → sparse support vectors; log loss never exactly 0 → all points. LR → probabilities; SVM → Platt scaling. Separable: LR's direction → max-margin."),
+    ('logreg-what-it-models', "It models P(y = 1 | x) as 1/(1 + e^(−(wᵀx + b))), trained by minimising log loss, which is maximum likelihood for Bernoulli labels. It doesn't model the distribution of x at all, it's discriminative. The log-odds are linear in x."),
+    ('logreg-what-it-models', 'The conditional probability of the class: sigmoid of a linear function, so the logit is linear. Fit by MLE. It says nothing about p(x), unlike a generative model like naive Bayes.'),
+    ('logreg-what-it-models', 'P(y=1 | x) via the logistic function of a linear score; Bernoulli likelihood; discriminative (conditional model, no p(x)); logit is linear in x.'),
+    ('logreg-why-not-linear-regression', "The fitted values aren't constrained to [0, 1], so you get negative 'probabilities' or ones bigger than 1. Squared loss also penalises predictions that are too confident on the right side, so far-away correctly classified points pull the fit and shift the 0.5 crossing. And the errors are heteroscedastic: a Bernoulli variable has variance p(1 − p), so the Gaussian constant-variance assumption fails."),
+    ('logreg-why-not-linear-regression', "out-of-range outputs; outliers with high leverage drag the line even when they're correct; wrong noise model, labels are Bernoulli not Gaussian"),
+    ('logreg-why-not-linear-regression', '(1) predictions outside [0,1]; (2) squared loss penalises correct-but-far points, which pull the line; (3) heteroscedastic Bernoulli noise, not Gaussian.'),
+    ('logreg-why-sigmoid', "We need an output in [0, 1]. The sigmoid is the inverse of the log-odds link, so the model is linear in log-odds; with Bernoulli likelihood that gives a convex negative log-likelihood and gradient (p − y)x. It's also monotone and differentiable."),
+    ('logreg-why-sigmoid', "Because it maps the real line to probabilities, it's monotonic and smooth with derivative sigma(1 − sigma), and it's the inverse logit: assuming linear log odds forces it. It's the canonical GLM link for Bernoulli data, so the loss stays convex."),
+    ('logreg-why-sigmoid', 'Squashes ℝ into (0,1) so the output is a probability; inverse of the logit so log-odds are linear; canonical link for Bernoulli → gradient (p − y)x and convex NLL; differentiable and monotonic.'),
+]
+
+# (question, a half-right answer, the key points it states wrongly)
+WRONG_ANSWERS = [
+    ('logreg-calibration', "They're always well calibrated, since log-loss is a proper scoring rule and the intercept matches the base rate; only dataset shift can break it; check with a reliability diagram.", [1]),
+    ('logreg-calibration', 'MLE with a proper scoring rule gives calibration; intercept matches the base rate; heavy regularisation makes the probabilities overconfident; check with Platt scaling.', [3]),
+    ('logreg-class-imbalance', "Use class weights so the model pays attention to positives; class weights don't affect the calibration of the probabilities. Evaluate with recall and precision, and tune the threshold.", [3]),
+    ('logreg-class-imbalance', "Optimise accuracy on a balanced resample; class weights fix everything and don't change the probabilities; look at recall.", [1, 3]),
+    ('logreg-coefficient-importance', "Yes, as long as they're standardised; correlated features are fine because the model accounts for them, and regularisation doesn't affect the ranking; they're conditional effects.", [3]),
+    ('logreg-coefficient-importance', 'Yes, just rank by |w_j| directly: bigger coefficient always means more important; correlation and regularisation aside.', [1]),
+    ('logreg-cross-entropy-vs-mse', "Cross-entropy is the Bernoulli likelihood; MSE with a sigmoid is still convex, it's just slower, because its gradient has a p(1 − p) factor that vanishes; and cross-entropy punishes confident mistakes more.", [2]),
+    ('logreg-cross-entropy-vs-mse', "MLE with Bernoulli labels gives cross-entropy; it's convex, but its gradient vanishes when the model is confident, while MSE punishes big errors more heavily.", [4]),
+    ('logreg-cross-entropy-vs-mse', 'Both losses are convex, cross-entropy is just faster; the MSE gradient vanishes because of the p(1 − p) factor; and cross-entropy is the Bernoulli likelihood.', [2]),
+    ('logreg-decision-boundary', "It's a hyperplane wᵀx + b = 0 normal to w; moving the threshold tilts the boundary, because the sigmoid is monotone.", [3]),
+    ('logreg-decision-boundary', 'The boundary is S-shaped because of the sigmoid, w is perpendicular to it, and changing the threshold shifts it parallel since σ is monotonic.', [1]),
+    ('logreg-decision-boundary', 'The boundary wᵀx + b = 0 is a hyperplane with w perpendicular to it; a different threshold changes the slope of the boundary; σ is monotone.', [3]),
+    ('logreg-duplicate-feature', 'Without a penalty only the sum w₁ + w₂ is identified. With L2 each copy gets half, w₁ = w₂. With L1 it also splits the weight evenly, so L1 behaves just like L2.', [3]),
+    ('logreg-duplicate-feature', 'No penalty: only w₁ + w₂ is identified. L2: the fit is identical to the original single-copy model with w₁ = w₂. L1: any same-sign split.', [2]),
+    ('logreg-evaluation', 'Accuracy and a confusion matrix at 0.5, precision and recall, plus ROC-AUC to measure calibration, all on a test set.', [2]),
+    ('logreg-evaluation', 'Log-loss tells you the ranking quality, AUC tells you calibration, precision/recall for decisions, all on held-out data.', [1, 2]),
+    ('logreg-failure-modes', 'Unscaled features: the fitted probabilities change. Collinearity: unstable coefficients. Separable data: converges quickly with small weights. Outliers: tilt the boundary.', [3]),
+    ('logreg-failure-modes', 'Unscaled features slow GD; collinearity ruins the predictions; separation makes weights diverge; outliers tilt the boundary.', [2]),
+    ('logreg-feature-scaling', 'It changes the fitted model even without regularisation, because the predictions change when you rescale a feature; gradient descent also converges slower with unscaled features, and with L2 the penalty depends on scale.', [1]),
+    ('logreg-feature-scaling', 'Unregularised predictions are invariant; gradient descent is slower with bad scaling; and L2 regularisation is not affected by scale because it shrinks all weights equally.', [3]),
+    ('logreg-feature-scaling', "It doesn't matter at all for logistic regression: predictions are invariant and gradient descent converges at the same speed since the loss is convex; regularization isn't affected either.", [2, 3]),
+    ('logreg-feature-scaling', 'Rescaling features changes the unregularised predictions, because the model is not scale invariant; GD slows with bad conditioning; penalties depend on scale.', [1]),
+    ('logreg-glm', 'Bernoulli response with a logit link; the canonical link for the Bernoulli is the probit; the canonical link gives the Fisher information equal to the observed one; probit is an alternative.', [2]),
+    ('logreg-glm', 'Bernoulli GLM with the logit link; the canonical link for the Bernoulli is the probit; gives IRLS; probit is an alternative.', [2]),
+    ('logreg-gradient-intuition', "The gradient weights each example's features by its error p − y, so correctly classified points contribute the largest share. It matches linear regression's gradient because of the canonical link; σ′ cancels.", [1]),
+    ('logreg-gradient-intuition', "It's residual times features; the examples the model already gets confidently right contribute the most, which is why it converges; same as linear regression; canonical link.", [1]),
+    ('logreg-implement-from-scratch', 'p = sigmoid(X @ w + b); gradient = X.T @ (p - y) / n; w = w + lr * gradient; stop when the loss stops changing; predict with threshold 0.5.', [3]),
+    ('logreg-implement-from-scratch', 'p = sigmoid(X @ w + b); grad = X.T @ (p - y) / n; w += lr * grad; b += lr * mean(p - y); clip p before the log; predict p >= 0.5.', [3]),
+    ('logreg-l1-vs-l2-geometry', 'The L2 ball is a diamond and L1 a circle, so L1 solutions land on axes; L1 has a constant pull λ·sign(w); Laplace prior for L1.', [1]),
+    ('logreg-l1-vs-l2-geometry', "L1's diamond has corners on the axes; algebraically L2 pulls with a constant force while L1's gradient vanishes; priors: Laplace for L1, Gaussian for L2.", [2]),
+    ('logreg-l1-vs-l2-geometry', 'The L2 ball has corners on the axes, which is why L2 is sparse... no wait, L1 has a constant pull λ, subgradient [−λ, λ]; Laplace prior for L1.', [1]),
+    ('logreg-l2-regularization', "It adds the squared norm of w to the loss; this shrinks coefficients and drives many of them to exactly zero, giving a unique solution; it's the MAP under a Gaussian prior.", [3]),
+    ('logreg-l2-regularization', 'Adds λ‖w‖²; unique solution even when separable; it performs feature selection by zeroing weights; Gaussian prior, MAP.', [3]),
+    ('logreg-latent-variable', 'Latent utility y* = wᵀx + ε with y = 1 when y* > 0; logistic noise gives logit and normal noise gives probit; the probit has the heavier tails; coefficients differ by about 1.6–1.8.', [4]),
+    ('logreg-latent-variable', 'Latent utility y* crossing zero; Gaussian noise gives logistic regression and logistic noise gives probit; scale not identified; similar fits.', [2]),
+    ('logreg-linear-log-odds-assumption', 'That the features are normally distributed and the observations independent; check with Q-Q plots and bins of the logit; fix by transforming the features.', [2]),
+    ('logreg-linear-log-odds-assumption', 'That the outcome is a linear function of the features with independent observations; check with binned residual plots; fix with polynomial features or transformations.', [1]),
+    ('logreg-linear-log-odds-assumption', 'It assumes the features are independent of each other and the log-odds are linear; check with binned logits; fix with transforms.', [2]),
+    ('logreg-log-odds', 'Odds are p/(1 − p), the logit is the log of the odds and can be any real number, the score is the log-odds, and adding one to x_j raises the probability by w_j.', [4]),
+    ('logreg-log-odds', 'Odds are (1 − p)/p, the log of that is the logit, any real number, equal to wᵀx + b; a unit change multiplies the odds by e^w.', [1]),
+    ('logreg-log-odds', 'Odds are the same as the probability; the logit is the log of the odds, any real number; the score equals the logit; +1 multiplies the odds by e^w.', [1]),
+    ('logreg-marginal-effect', "dp/dx_j = w_j p(1 − p); dividing by 4 gives the effect, which is constant everywhere since it doesn't depend on p.", [3]),
+    ('logreg-marginal-effect', "dp/dx_j = w_j p(1 − p), and because the model is linear it's always exactly w_j/4 for every x.", [2, 3]),
+    ('logreg-max-entropy', 'It minimises the conditional entropy subject to the moment constraints, which gives the softmax/sigmoid via Lagrange multipliers; the dual is maximum likelihood.', [1]),
+    ('logreg-max-entropy', 'It picks the lowest-entropy conditional distribution subject to moment constraints; Lagrange multipliers give the sigmoid; the dual is MLE.', [1]),
+    ('logreg-multicollinearity', "Coefficients get large standard errors and the Hessian is ill-conditioned, and with perfect collinearity the MLE isn't unique; but the coefficients are also biased, so use ridge.", [1]),
+    ('logreg-multicollinearity', 'Multicollinearity makes the predictions unreliable; coefficients are unstable; the Hessian is near-singular; fix with ridge.', [1]),
+    ('logreg-naive-bayes', 'Logistic regression is generative and naive Bayes discriminative; with shared variances Gaussian NB has a logistic posterior; NB assumes conditional independence; NB does better with little data.', [1]),
+    ('logreg-naive-bayes', 'NB is generative, LR discriminative; Gaussian NB with shared variances gives a logistic posterior; both assume the features are conditionally independent, and LR also assumes independence of features; NB wins with little data.', [3]),
+    ('logreg-naive-bayes', 'NB is discriminative and LR generative; GNB with shared variances gives the logistic form; NB assumes conditional independence; NB wins with little data.', [1]),
+    ('logreg-neural-network', "LR is a single neuron with a sigmoid; a network's output layer is LR on learned features; but LR's loss is non-convex too, like the network's; both use cross-entropy.", [3]),
+    ('logreg-neural-network', 'LR is a single neuron with no hidden layer, NNs stack them; adding hidden layers keeps the loss convex; output layer is LR on learned features; p − y gradient.', [3]),
+    ('logreg-newton-vs-gd', "Gradient descent converges quadratically with O(nd) per iteration. Newton inverts the Hessian at O(d³) per step, so it's slower overall. L-BFGS approximates the Hessian; SGD uses mini-batches.", [1]),
+    ('logreg-newton-vs-gd', 'GD costs O(nd) per step and depends on conditioning; Newton is O(nd) per iteration as well and converges in a few steps; L-BFGS is quasi-Newton; SGD is for streaming.', [2]),
+    ('logreg-newton-vs-gd', 'GD is O(nd) per step; Newton needs more iterations than GD but each is cheaper because it avoids the Hessian; L-BFGS is quasi-Newton; SGD for streaming data.', [2]),
+    ('logreg-newton-vs-gd', 'GD converges quadratically at O(nd) per step; Newton O(nd² + d³); L-BFGS in between; SGD for streaming.', [1]),
+    ('logreg-no-closed-form', 'Because w appears inside the sigmoid, the equations are non-linear; and since the objective has many local minima you need gradient descent with restarts, unlike the linear system of linear regression.', [4]),
+    ('logreg-no-closed-form', "Because the problem isn't convex, there can be several local minima, so there's no closed form; we use gradient descent instead. In linear regression XᵀXw = Xᵀy is linear.", [4]),
+    ('logreg-no-closed-form', 'The gradient equations are non-linear since w is inside σ; unlike XᵀXw = Xᵀy; and because the loss has many local minima we need iterative solvers like GD.', [4]),
+    ('logreg-nonlinear-boundary', 'Add polynomial features; this makes the optimisation non-convex but it still works; kernels are another option; regularise.', [2]),
+    ('logreg-nonlinear-boundary', 'Add squared features; the problem then becomes non-convex but solvable; kernels also work; regularise.', [2]),
+    ('logreg-odds-ratio', 'w_j is the change in the log-odds per unit of x_j holding others constant, and e^(w_j) multiplies the probability of the positive class.', [2]),
+    ('logreg-odds-ratio', 'w_j adds to the log-odds per unit of x_j with the others fixed, so the probability increases by w_j; e^(w_j) is the odds ratio.', [4]),
+    ('logreg-outliers', "Not sensitive at all: the loss is bounded like the hinge, so mislabeled points stop mattering once they're far away; extreme features have high leverage though; clip them.", [2]),
+    ('logreg-outliers', 'Very sensitive, because the log-loss grows quadratically in how wrong the logit is, like least squares; mislabeled points keep pulling; high-leverage points matter; clip features.', [1]),
+    ('logreg-outliers', "It's robust to mislabeled points because the sigmoid saturates, so their gradient goes to zero; the loss grows linearly; clip extreme feature values with high leverage.", [2]),
+    ('logreg-outliers', 'Bounded residual p − y, linear tail; mislabeled points have negligible influence because the sigmoid saturates; leverage points matter; clip.', [2]),
+    ('logreg-ovr-vs-softmax', 'OvR trains K separate classifiers and the multinomial trains one joint model; both give probabilities that sum to 1; use softmax for multi-label problems.', [2, 4]),
+    ('logreg-pm1-labels', "P(y|x) = σ(y·z) and the loss is log(1 + exp(y z)), a function of the margin; it's the same because −1 maps to 0.", [2]),
+    ('logreg-pm1-labels', 'P(y|x) = σ(y·z); loss log(1 + exp(+y z)) as a function of the margin; equivalent to BCE with t = (y+1)/2.', [2]),
+    ('logreg-score-equations', "It's 0.5 on average, since the intercept's gradient mean(p − y) is zero at the optimum, and every feature's moment is matched; it breaks with class weights.", [1]),
+    ('logreg-score-equations', "It's always 0.5 on average because of the sigmoid's symmetry; the bias gradient mean(p − y) is zero; moments match for each feature.", [1]),
+    ('logreg-separable-data', 'The loss reaches zero after a few iterations and gradient descent stops at a finite w, which is the max-margin solution; L2 regularisation would help generalisation.', [1]),
+    ('logreg-separable-data', "The weights blow up because there's no finite MLE, and the direction converges to the max-margin solution, but regularisation doesn't help here, you need more data.", [4]),
+    ('logreg-separable-data', 'The weights grow very large but eventually converge to the max-margin solution, which is the unique MLE; regularisation is optional.', [1]),
+    ('logreg-separable-data', 'The loss reaches exactly zero and GD stops; the weights are large; direction is the max-margin one; regularise.', [1]),
+    ('logreg-sigmoid-properties', 'Symmetric: σ(−z) = 1 − σ(z). Its derivative is σ(z)(1 + σ(z)). Range (0, 1), and the inverse is the logit.', [2]),
+    ('logreg-sigmoid-properties', 'σ(0) = 0 and it goes to 1 for large z; σ(−z) = 1 − σ(z); the derivative is σ(1 − σ); inverse is the logit.', [3]),
+    ('logreg-sigmoid-properties', 'Range (0,1), σ(0) = 0.5, inverse is logit, derivative σ(1 + σ), symmetric σ(−z) = 1 − σ(z).', [2]),
+    ('logreg-softmax', 'It trains K separate sigmoid models and then the softmax normalises their outputs so they sum to 1; cross-entropy loss; with two classes it reduces to the sigmoid.', [1]),
+    ('logreg-softmax', 'Softmax is just K separate binary logistic regressions normalised afterwards; cross-entropy; reduces to the sigmoid for K = 2; over-parameterised.', [1]),
+    ('logreg-stable-loss', 'exp overflows and log(0) gives −inf, so clip p to [ε, 1 − ε]; and compute the loss as np.log(1 + np.exp(z)) - y*z, which is stable for any z; branch the sigmoid on the sign of z.', [2]),
+    ('logreg-stable-loss', "Overflow in exp gives inf/NaN; just compute np.log(1 + np.exp(z)) - y*z, it's always finite; and use z >= 0 / z < 0 branches for the sigmoid; or clip.", [2]),
+    ('logreg-standard-errors', 'Compute σ²(XᵀX)⁻¹ as in linear regression and take square roots; Wald intervals ±1.96 SE; they fail with separation.', [1]),
+    ('logreg-standard-errors', 'Use σ²(XᵀX)⁻¹ like OLS for the covariance; Wald ±1.96 SE; unreliable with separation.', [1]),
+    ('logreg-step-size-smoothness', "The Hessian is bounded by XᵀX/(4n) because p(1 − p) ≤ 1/4, so the loss is L-smooth with L = λ_max(XᵀX)/(4n); since it's convex, any learning rate works, it just affects speed.", [3]),
+    ('logreg-step-size-smoothness', 'Since p(1−p) ≤ 1/4, the loss is L-smooth with L = λ_max(XᵀX)/(4n); use a learning rate greater than 2/L so it converges quickly.', [3]),
+    ('logreg-still-linear-classifier', 'Because the sigmoid is monotone; but the decision boundary becomes curved near the middle because of the S shape. The log-odds are linear, and you can add polynomial features.', [2]),
+    ('logreg-still-linear-classifier', 'Because the sigmoid is approximately linear near the decision boundary; the log-odds are linear; the boundary is a hyperplane; feature maps can curve it.', [1]),
+    ('logreg-threshold-selection', 'Because the costs differ; pick the threshold on the ROC curve on validation data; a lower threshold gives a better model with a higher AUC.', [4]),
+    ('logreg-threshold-selection', "Because costs are asymmetric; choose the cut-off with c_FP/(c_FP + c_FN) or by tuning on the test set; it doesn't change the AUC.", [3]),
+    ('logreg-vs-svm', 'LR uses log-loss and the SVM the hinge; the SVM only depends on support vectors; both give probabilities directly, the SVM gives calibrated probabilities; LR converges to the max-margin direction on separable data.', [3]),
+    ('logreg-vs-svm', 'Hinge vs log-loss; the log-loss is zero beyond the margin just like the hinge; LR gives probabilities; LR converges to the max-margin direction.', [2]),
+    ('logreg-what-it-models', 'It models the joint distribution of x and y, via a sigmoid of the linear score fitted by maximum likelihood; the log-odds are linear.', [3]),
+    ('logreg-what-it-models', "The probability is linear in the features, p = wᵀx + b, then clipped by a sigmoid; it's fitted with cross-entropy and it's discriminative.", [4]),
+    ('logreg-what-it-models', "It's a generative model of the joint p(x, y), using a sigmoid, fitted by maximum likelihood; the log-odds are linear.", [3]),
+    ('logreg-why-not-linear-regression', "It's fine in practice since the outputs always stay in [0, 1] after thresholding; outliers can pull the line; and the Bernoulli noise isn't Gaussian.", [1]),
+    ('logreg-why-not-linear-regression', 'The outputs always lie between 0 and 1 anyway; far-away points pull the line; the noise is Bernoulli not Gaussian.', [1]),
+    ('logreg-why-sigmoid', "To make the decision boundary non-linear; also it outputs a probability, and it's differentiable with a nice derivative, and with cross-entropy it's convex.", [2]),
+    ('logreg-why-sigmoid', "It gives a probability in (0,1), it's the inverse of the logit, it's smooth, and the cross-entropy loss becomes non-convex but that's fine in practice.", [3]),
+    ('logreg-why-sigmoid', "The sigmoid gives a probability in (0, 1); it's the inverse of the logit; with it the cross-entropy loss becomes non-convex, but it's smooth and monotone.", [3]),
+]
+
+
+@pytest.mark.parametrize(("qid", "typed"), RIGHT_ANSWERS)
+def test_right_answer_in_other_words_is_suggested_good(qid, typed):
+    verdicts = judge_answer(LOADED[qid], typed)
+    assert not [v.point.text for v in verdicts if v.status == "contradicted"]
+    assert suggest_rating(verdicts) >= 3, [v.status for v in verdicts]
+
+
+@pytest.mark.parametrize(("qid", "typed", "wrong"), WRONG_ANSWERS)
+def test_half_right_answer_is_caught(qid, typed, wrong):
+    verdicts = judge_answer(LOADED[qid], typed)
+    assert not [i for i in wrong if verdicts[i - 1].status == "covered"]
+    assert suggest_rating(verdicts) < 3
+
+
+def test_every_recall_question_has_examples_and_its_own_answer_is_good():
+    for q in LOADED.values():
+        if q.type != "recall":
+            continue
+        assert len(q.good_examples) >= 2 and len(q.bad_examples) >= 1, q.id
+        verdicts = judge_answer(q, q.answer)
+        assert all(v.status == "covered" for v in verdicts), (q.id, [v.status for v in verdicts])
+        assert all(v.status == "missed" for v in judge_answer(q, q.prompt)), q.id
