@@ -55,7 +55,7 @@ TYPES = ("recall", "choice", "numeric", "derivation")
 REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
-    "recall": COMMON | {"key_points"},
+    "recall": COMMON | {"key_points", "examples"},
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},

@@ -872,10 +872,37 @@ def test_nested_cv_cost_and_selection_bias():
     assert np.mean(best) > 0.58 and abs(np.mean(fresh) - 0.5) < 0.02
 
 
-def test_compare_models_standard_error():
-    se = math.sqrt(0.9 * 0.1 / 1000)
-    assert se == pytest.approx(0.0095, abs=5e-5)
-    assert 1.96 * se == pytest.approx(0.019, abs=5e-4)
+def test_compare_models_paired():
+    """One point on 1,000 items is b − c = 10 discordant items; the verdict depends on b + c, which the
+    accuracies do not give; the paired difference is less noisy than two separate intervals suggest."""
+    n = 1000
+
+    def exact_mcnemar(b, c):  # two-sided exact binomial test of b ~ Binomial(b + c, 1/2)
+        m, k = b + c, min(b, c)
+        return min(1.0, 2 * sum(math.comb(m, i) for i in range(k + 1)) / 2**m)
+
+    def paired_se(b, c):
+        d = (b - c) / n
+        return math.sqrt(((b + c) / n - d**2) / n)
+
+    assert (11 - 1) / n == (55 - 45) / n == 0.01
+    assert exact_mcnemar(11, 1) == pytest.approx(0.006, abs=5e-4)
+    assert exact_mcnemar(55, 45) == pytest.approx(0.37, abs=5e-3)
+    assert (11 - 1) ** 2 / 12 == pytest.approx(8.3, abs=0.05) and (55 - 45) ** 2 / 100 == 1.0
+    assert 100 * paired_se(11, 1) == pytest.approx(0.34, abs=0.005)
+    assert 100 * paired_se(55, 45) == pytest.approx(1.0, abs=0.005)
+    # Simulated: two models that share most of their errors. The spread of the accuracy difference is far
+    # smaller than the two separate standard errors combined as if independent.
+    rng = np.random.default_rng(23)
+    diffs, unpaired = [], []
+    for _ in range(2000):
+        hard = rng.random(n) < 0.12  # items both models tend to miss
+        a_right = ~hard ^ (rng.random(n) < 0.03)
+        b_right = ~hard ^ (rng.random(n) < 0.03)
+        pa, pb = a_right.mean(), b_right.mean()
+        diffs.append(pb - pa)
+        unpaired.append(math.sqrt(pa * (1 - pa) / n + pb * (1 - pb) / n))
+    assert np.std(diffs) < 0.5 * np.mean(unpaired)
 
 
 def test_baseline_values():
@@ -911,7 +938,7 @@ QUOTED = {
     "metrics-f-beta": ["0.714", "0.615", "0.541"],
     "metrics-f1-harmonic": ["0.505", "0.02"],
     "metrics-nested-cv": ["5 × (3 × 20 + 1) = 305"],
-    "metrics-compare-models": ["0.0095", "±1.9"],
+    "metrics-compare-models": ["`b − c = 10`", "p ≈ 0.006", "p ≈ 0.37", "8.3 against 1.0", "about 0.34 points"],
     "metrics-cv-variants": ["10 positives in 500", "about half the time"],
     "metrics-threshold-costs": ["C_FP / (C_FP + C_FN)"],
     "metrics-brier-vs-logloss": ["6.9", "H(p) + KL(p ‖ q)", "reliability − resolution + uncertainty"],

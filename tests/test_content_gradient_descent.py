@@ -14,6 +14,7 @@ from itertools import combinations, product
 from pathlib import Path
 
 import numpy as np
+import pytest
 import yaml
 
 from drill.models import KeyPoint
@@ -412,6 +413,11 @@ def cosine(t, T, hi, lo=0.0):
 
 def test_cosine_numeric():
     assert_numeric("gd-cosine-numeric", cosine(25, 100, 0.1))
+    # the prompt asks for 3 decimal places, and the tolerance is half a unit in the third place
+    q = Q["gd-cosine-numeric"]
+    assert "3 decimal places" in q["prompt"] and q["tolerance"] == 0.0005
+    assert abs(round(cosine(25, 100, 0.1), 3) - q["answer"]) <= q["tolerance"]  # 0.085 is accepted
+    assert all(abs(v - q["answer"]) > q["tolerance"] for v in (0.084, 0.086))
     assert math.isclose(cosine(50, 100, 0.1), 0.05)
     assert abs((1 - cosine(25, 100, 0.1) / 0.1) - 0.15) < 0.01  # "fallen only about 15%"
     lrs = np.array([cosine(t, 100, 0.1) for t in range(101)])
@@ -862,6 +868,36 @@ def test_finite_difference_error_orders_and_step_choice():
     assert "1e-5" in q["choices"][q["answer"]]
 
 
+def rel_error(a, b):
+    """CS231n's rel_error, the gradient-check exercise's convention: max over elements of |a − b| / max(|a| + |b|, 1e-8)."""
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))
+
+
+def norm_ratio(a, b):
+    """The other common convention: ‖a − b‖ / (‖a‖ + ‖b‖)."""
+    return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def test_gradient_check_relative_error_conventions():
+    """The answer states the elementwise rel_error and the norm ratio, and how they differ."""
+    answer = Q["gd-gradient-check"]["answer"]
+    assert "`max over i of |aᵢ − bᵢ| / max(|aᵢ| + |bᵢ|, 1e-8)`" in answer
+    assert "`‖a − b‖ / (‖a‖ + ‖b‖)`" in answer
+    # the floor: exact zeros (a dead ReLU) count 0, not 0/0
+    assert rel_error(np.array([0.0, 1.0]), np.array([0.0, 1.0])) == 0.0
+    assert rel_error(np.array([2e-9]), np.array([0.0])) == pytest.approx(0.2)  # |a| + |b| < 1e-8: divided by 1e-8
+    # one wrong small coordinate hides in the norm ratio, dominated by the large ones; the elementwise max flags it
+    a = np.array([10.0, -7.0, 3.0, 1e-3])
+    b = a.copy()
+    b[-1] = -1e-3  # sign bug on the small coordinate
+    assert rel_error(a, b) == pytest.approx(1.0)
+    assert norm_ratio(a, b) < 1e-4
+    # both are symmetric and agree when every element is off by the same relative amount
+    c = a * (1 + 1e-6)
+    assert rel_error(a, c) == pytest.approx(rel_error(c, a))
+    assert rel_error(a, c) == pytest.approx(norm_ratio(a, c), rel=1e-6)
+
+
 def test_gradient_check_recipe_on_logistic_regression():
     rng = np.random.default_rng(19)
     X = rng.normal(size=(50, 4))
@@ -869,11 +905,11 @@ def test_gradient_check_recipe_on_logistic_regression():
     f = lambda w: logloss(w, 0.0, X, y)  # noqa: E731
     good = lambda w: X.T @ (sigmoid(X @ w) - y) / 50  # noqa: E731
     buggy = lambda w: X.T @ (sigmoid(X @ w) - y) / 49  # noqa: E731 - wrong normaliser
-    rel = lambda a, b: np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b))  # noqa: E731
     w = rng.normal(size=4)
     num = num_grad(f, w, h=1e-5)
-    assert rel(good(w), num) < 1e-7
-    assert rel(buggy(w), num) > 1e-3
+    for rel in (rel_error, norm_ratio):
+        assert rel(good(w), num) < 1e-7
+        assert rel(buggy(w), num) > 1e-2  # 1/99: "1e-2 or more is almost certainly a bug"
     # directional check: two evaluations instead of 2d
     v = rng.normal(size=4)
     dd = (f(w + 1e-5 * v) - f(w - 1e-5 * v)) / 2e-5
