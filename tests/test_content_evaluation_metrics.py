@@ -19,10 +19,14 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.banks import load_bank
+from drill.matching import judge_answer
+
 BANK_PATH = Path(__file__).parents[1] / "questions" / "evaluation-metrics.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
 QUESTIONS = BANK["questions"]
 Q = {q["id"]: q for q in QUESTIONS}
+LOADED = {q.id: q for q in load_bank(BANK_PATH)[0].questions}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -928,6 +932,60 @@ def test_knn_self_neighbour_trap():
     np.fill_diagonal(d, np.inf)
     loo = np.mean(y[np.argmin(d, axis=1)] == y)
     assert 0.35 < loo < 0.65
+
+
+def judged(qid, text):
+    """The full matcher (patterns, reject patterns, negation, prompt echo) on one typed answer."""
+    return [v.status for v in judge_answer(LOADED[qid], text)]
+
+
+def test_every_recall_question_has_examples():
+    for q in LOADED.values():
+        if q.type == "recall":
+            assert len(q.good_examples) >= 2 and len(q.bad_examples) >= 1, q.id
+
+
+def test_calibration_plot_phrasings():
+    """'the y = x line' and 'buckets' are right ways to describe a reliability diagram."""
+    for text in ("a perfectly calibrated model lies on the y = x line", "bucket the predictions by p̂",
+                 "group them into buckets and compare", "the points should sit on the y=x line"):
+        assert judged("metrics-calibration-reliability", text)[1] == "covered", text
+    assert judged("metrics-calibration-reliability", "points below the diagonal mean it under-predicts")[1] == (
+        "contradicted")
+
+
+def test_compare_models_two_intervals_is_contradicted():
+    two_cis = ("Put a confidence interval on each model's accuracy; they overlap, so the difference is noise.")
+    assert judged("metrics-compare-models", two_cis)[0] == "contradicted"
+    assert judged("metrics-compare-models", "a two-proportion z-test on the two accuracies")[0] == "contradicted"
+    paired = ("Both models scored the same items, so test paired: McNemar on the items where they disagree; "
+              "11 vs 1 is significant, 55 vs 45 is not. Does one point matter in practice?")
+    assert judged("metrics-compare-models", paired) == ["covered"] * 4
+    assert judged("metrics-compare-models", "don't just put a confidence interval on each accuracy")[0] != (
+        "contradicted")
+
+
+def test_known_reversals_are_contradicted():
+    cases = [
+        ("metrics-precision-recall-specificity", 3, "recall depends on the prevalence, precision does not"),
+        ("metrics-f1-harmonic", 0, "the harmonic mean is pulled towards the larger value"),
+        ("metrics-f-beta", 1, "beta > 1 favours precision"),
+        ("metrics-averaging", 0, "macro weights each class by its support"),
+        ("metrics-zero-division", 0, "precision is 0/0 when there are no actual positives"),
+        ("metrics-roc-curve", 2, "the top-right corner is perfect"),
+        ("metrics-pr-curve-ap", 2, "the no-skill baseline is 0.5"),
+        ("metrics-pr-vs-roc", 3, "ROC-AUC depends on the class ratio"),
+        ("metrics-threshold-selection", 0, "tune the threshold on the test set"),
+        ("metrics-brier-vs-logloss", 1, "log-loss is bounded"),
+        ("metrics-regression-metrics", 2, "MSE is more robust to outliers"),
+        ("metrics-r2", 1, "it always lies between 0 and 1"),
+        ("metrics-mape-problems", 1, "MAPE favours over-forecasting"),
+        ("metrics-kfold", 2, "a small k is less biased"),
+        ("metrics-nested-cv", 1, "the outer loop tunes the hyperparameters"),
+        ("metrics-knn-choose-k", 0, "pick the k with the best training accuracy"),
+    ]
+    for qid, k, text in cases:
+        assert judged(qid, text)[k] == "contradicted", (qid, k, text)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.banks import load_bank
+from drill.matching import judge_answer
 from drill.models import KeyPoint
 from drill.quiz import covers
 
@@ -24,6 +26,7 @@ BANK_PATH = Path(__file__).parents[1] / "questions" / "gradient-descent.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
 QUESTIONS = BANK["questions"]
 Q = {q["id"]: q for q in QUESTIONS}
+LOADED = {q.id: q for q in load_bank(BANK_PATH)[0].questions}
 
 
 def tol_of(q):
@@ -166,6 +169,51 @@ def test_off_point_phrasings_are_rejected():
     ]
     for qid, k, text in cases:
         assert not covered(Q[qid]["key_points"][k], text), (qid, k, text)
+
+
+def judged(qid, text):
+    """The full matcher (patterns, reject patterns, negation, prompt echo) on one typed answer."""
+    return [v.status for v in judge_answer(LOADED[qid], text)]
+
+
+def test_every_recall_question_has_examples():
+    for q in LOADED.values():
+        if q.type == "recall":
+            assert len(q.good_examples) >= 2 and len(q.bad_examples) >= 1, q.id
+
+
+def test_convergence_rates_swapped_are_caught_and_linearly_is_accepted():
+    swapped = judged("gd-convergence-rates", "converges linearly for convex, O(1/t) for strongly convex")
+    assert swapped[:2] == ["contradicted", "contradicted"]
+    assert judged("gd-convergence-rates", "convex: linear convergence; strongly convex: O(1/t)")[:2] == [
+        "contradicted", "contradicted"]
+    right = judged("gd-convergence-rates", "Convex: O(1/t). For strongly convex it converges linearly.")
+    assert right[:2] == ["covered", "covered"]
+    # SGD's O(1/t) on strongly convex problems is right, and is not read as the swap
+    sgd = judged("gd-convergence-rates", "Strongly convex GD converges linearly, convex is O(1/t). "
+                 "SGD is slower: O(1/√t) for convex and O(1/t) for strongly convex.")
+    assert [sgd[0], sgd[1], sgd[3]] == ["covered"] * 3
+
+
+def test_known_reversals_are_contradicted():
+    cases = [
+        ("gd-batch-vs-minibatch-vs-sgd", 1, "mini-batch gradients are less noisy than full-batch ones"),
+        ("gd-linear-scaling-rule", 0, "divide the learning rate by k"),
+        ("gd-learning-rate-symptoms", 0, "too small a learning rate makes the loss oscillate"),
+        ("gd-condition-number-zigzag", 0, "kappa is lambda_min / lambda_max"),
+        ("gd-robbins-monro", 0, "the sum of the step sizes must be finite"),
+        ("gd-momentum-heavy-ball", 2, "it amplifies the oscillating components"),
+        ("gd-adagrad", 1, "frequent features get larger steps"),
+        ("gd-adam-vs-sgd", 2, "Adam uses less memory than SGD"),
+        ("gd-gradient-clipping", 1, "clipping by norm changes the direction"),
+        ("gd-gradient-check", 1, "take h as small as possible"),
+        ("gd-logreg-separable", 0, "w converges to the hard-margin SVM solution"),
+    ]
+    for qid, k, text in cases:
+        assert judged(qid, text)[k] == "contradicted", (qid, k, text)
+    # and the right statements beside them are not
+    assert judged("gd-logreg-separable", "the direction of w converges to the max-margin solution")[0] != "contradicted"
+    assert judged("gd-batch-vs-minibatch-vs-sgd", "mini-batch is less noisy than SGD")[1] == "covered"
 
 
 # ------------------------------------------------------------------------------------------------
