@@ -19,10 +19,14 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.banks import load_bank
+from drill.matching import judge_answer
+
 BANK_PATH = Path(__file__).parents[1] / "questions" / "evaluation-metrics.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
 QUESTIONS = BANK["questions"]
 Q = {q["id"]: q for q in QUESTIONS}
+LOADED = {q.id: q for q in load_bank(BANK_PATH)[0].questions}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -872,10 +876,37 @@ def test_nested_cv_cost_and_selection_bias():
     assert np.mean(best) > 0.58 and abs(np.mean(fresh) - 0.5) < 0.02
 
 
-def test_compare_models_standard_error():
-    se = math.sqrt(0.9 * 0.1 / 1000)
-    assert se == pytest.approx(0.0095, abs=5e-5)
-    assert 1.96 * se == pytest.approx(0.019, abs=5e-4)
+def test_compare_models_paired():
+    """One point on 1,000 items is b − c = 10 discordant items; the verdict depends on b + c, which the
+    accuracies do not give; the paired difference is less noisy than two separate intervals suggest."""
+    n = 1000
+
+    def exact_mcnemar(b, c):  # two-sided exact binomial test of b ~ Binomial(b + c, 1/2)
+        m, k = b + c, min(b, c)
+        return min(1.0, 2 * sum(math.comb(m, i) for i in range(k + 1)) / 2**m)
+
+    def paired_se(b, c):
+        d = (b - c) / n
+        return math.sqrt(((b + c) / n - d**2) / n)
+
+    assert (11 - 1) / n == (55 - 45) / n == 0.01
+    assert exact_mcnemar(11, 1) == pytest.approx(0.006, abs=5e-4)
+    assert exact_mcnemar(55, 45) == pytest.approx(0.37, abs=5e-3)
+    assert (11 - 1) ** 2 / 12 == pytest.approx(8.3, abs=0.05) and (55 - 45) ** 2 / 100 == 1.0
+    assert 100 * paired_se(11, 1) == pytest.approx(0.34, abs=0.005)
+    assert 100 * paired_se(55, 45) == pytest.approx(1.0, abs=0.005)
+    # Simulated: two models that share most of their errors. The spread of the accuracy difference is far
+    # smaller than the two separate standard errors combined as if independent.
+    rng = np.random.default_rng(23)
+    diffs, unpaired = [], []
+    for _ in range(2000):
+        hard = rng.random(n) < 0.12  # items both models tend to miss
+        a_right = ~hard ^ (rng.random(n) < 0.03)
+        b_right = ~hard ^ (rng.random(n) < 0.03)
+        pa, pb = a_right.mean(), b_right.mean()
+        diffs.append(pb - pa)
+        unpaired.append(math.sqrt(pa * (1 - pa) / n + pb * (1 - pb) / n))
+    assert np.std(diffs) < 0.5 * np.mean(unpaired)
 
 
 def test_baseline_values():
@@ -903,6 +934,60 @@ def test_knn_self_neighbour_trap():
     assert 0.35 < loo < 0.65
 
 
+def judged(qid, text):
+    """The full matcher (patterns, reject patterns, negation, prompt echo) on one typed answer."""
+    return [v.status for v in judge_answer(LOADED[qid], text)]
+
+
+def test_every_recall_question_has_examples():
+    for q in LOADED.values():
+        if q.type == "recall":
+            assert len(q.good_examples) >= 2 and len(q.bad_examples) >= 1, q.id
+
+
+def test_calibration_plot_phrasings():
+    """'the y = x line' and 'buckets' are right ways to describe a reliability diagram."""
+    for text in ("a perfectly calibrated model lies on the y = x line", "bucket the predictions by p̂",
+                 "group them into buckets and compare", "the points should sit on the y=x line"):
+        assert judged("metrics-calibration-reliability", text)[1] == "covered", text
+    assert judged("metrics-calibration-reliability", "points below the diagonal mean it under-predicts")[1] == (
+        "contradicted")
+
+
+def test_compare_models_two_intervals_is_contradicted():
+    two_cis = ("Put a confidence interval on each model's accuracy; they overlap, so the difference is noise.")
+    assert judged("metrics-compare-models", two_cis)[0] == "contradicted"
+    assert judged("metrics-compare-models", "a two-proportion z-test on the two accuracies")[0] == "contradicted"
+    paired = ("Both models scored the same items, so test paired: McNemar on the items where they disagree; "
+              "11 vs 1 is significant, 55 vs 45 is not. Does one point matter in practice?")
+    assert judged("metrics-compare-models", paired) == ["covered"] * 4
+    assert judged("metrics-compare-models", "don't just put a confidence interval on each accuracy")[0] != (
+        "contradicted")
+
+
+def test_known_reversals_are_contradicted():
+    cases = [
+        ("metrics-precision-recall-specificity", 3, "recall depends on the prevalence, precision does not"),
+        ("metrics-f1-harmonic", 0, "the harmonic mean is pulled towards the larger value"),
+        ("metrics-f-beta", 1, "beta > 1 favours precision"),
+        ("metrics-averaging", 0, "macro weights each class by its support"),
+        ("metrics-zero-division", 0, "precision is 0/0 when there are no actual positives"),
+        ("metrics-roc-curve", 2, "the top-right corner is perfect"),
+        ("metrics-pr-curve-ap", 2, "the no-skill baseline is 0.5"),
+        ("metrics-pr-vs-roc", 3, "ROC-AUC depends on the class ratio"),
+        ("metrics-threshold-selection", 0, "tune the threshold on the test set"),
+        ("metrics-brier-vs-logloss", 1, "log-loss is bounded"),
+        ("metrics-regression-metrics", 2, "MSE is more robust to outliers"),
+        ("metrics-r2", 1, "it always lies between 0 and 1"),
+        ("metrics-mape-problems", 1, "MAPE favours over-forecasting"),
+        ("metrics-kfold", 2, "a small k is less biased"),
+        ("metrics-nested-cv", 1, "the outer loop tunes the hyperparameters"),
+        ("metrics-knn-choose-k", 0, "pick the k with the best training accuracy"),
+    ]
+    for qid, k, text in cases:
+        assert judged(qid, text)[k] == "contradicted", (qid, k, text)
+
+
 # ------------------------------------------------------------------------------------------------
 # The numbers quoted in the bank's text are the ones verified above
 # ------------------------------------------------------------------------------------------------
@@ -911,7 +996,7 @@ QUOTED = {
     "metrics-f-beta": ["0.714", "0.615", "0.541"],
     "metrics-f1-harmonic": ["0.505", "0.02"],
     "metrics-nested-cv": ["5 × (3 × 20 + 1) = 305"],
-    "metrics-compare-models": ["0.0095", "±1.9"],
+    "metrics-compare-models": ["`b − c = 10`", "p ≈ 0.006", "p ≈ 0.37", "8.3 against 1.0", "about 0.34 points"],
     "metrics-cv-variants": ["10 positives in 500", "about half the time"],
     "metrics-threshold-costs": ["C_FP / (C_FP + C_FN)"],
     "metrics-brier-vs-logloss": ["6.9", "H(p) + KL(p ‖ q)", "reliability − resolution + uncertainty"],

@@ -14,8 +14,11 @@ from itertools import combinations, product
 from pathlib import Path
 
 import numpy as np
+import pytest
 import yaml
 
+from drill.banks import load_bank
+from drill.matching import judge_answer
 from drill.models import KeyPoint
 from drill.quiz import covers
 
@@ -23,6 +26,7 @@ BANK_PATH = Path(__file__).parents[1] / "questions" / "gradient-descent.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
 QUESTIONS = BANK["questions"]
 Q = {q["id"]: q for q in QUESTIONS}
+LOADED = {q.id: q for q in load_bank(BANK_PATH)[0].questions}
 
 
 def tol_of(q):
@@ -165,6 +169,51 @@ def test_off_point_phrasings_are_rejected():
     ]
     for qid, k, text in cases:
         assert not covered(Q[qid]["key_points"][k], text), (qid, k, text)
+
+
+def judged(qid, text):
+    """The full matcher (patterns, reject patterns, negation, prompt echo) on one typed answer."""
+    return [v.status for v in judge_answer(LOADED[qid], text)]
+
+
+def test_every_recall_question_has_examples():
+    for q in LOADED.values():
+        if q.type == "recall":
+            assert len(q.good_examples) >= 2 and len(q.bad_examples) >= 1, q.id
+
+
+def test_convergence_rates_swapped_are_caught_and_linearly_is_accepted():
+    swapped = judged("gd-convergence-rates", "converges linearly for convex, O(1/t) for strongly convex")
+    assert swapped[:2] == ["contradicted", "contradicted"]
+    assert judged("gd-convergence-rates", "convex: linear convergence; strongly convex: O(1/t)")[:2] == [
+        "contradicted", "contradicted"]
+    right = judged("gd-convergence-rates", "Convex: O(1/t). For strongly convex it converges linearly.")
+    assert right[:2] == ["covered", "covered"]
+    # SGD's O(1/t) on strongly convex problems is right, and is not read as the swap
+    sgd = judged("gd-convergence-rates", "Strongly convex GD converges linearly, convex is O(1/t). "
+                 "SGD is slower: O(1/√t) for convex and O(1/t) for strongly convex.")
+    assert [sgd[0], sgd[1], sgd[3]] == ["covered"] * 3
+
+
+def test_known_reversals_are_contradicted():
+    cases = [
+        ("gd-batch-vs-minibatch-vs-sgd", 1, "mini-batch gradients are less noisy than full-batch ones"),
+        ("gd-linear-scaling-rule", 0, "divide the learning rate by k"),
+        ("gd-learning-rate-symptoms", 0, "too small a learning rate makes the loss oscillate"),
+        ("gd-condition-number-zigzag", 0, "kappa is lambda_min / lambda_max"),
+        ("gd-robbins-monro", 0, "the sum of the step sizes must be finite"),
+        ("gd-momentum-heavy-ball", 2, "it amplifies the oscillating components"),
+        ("gd-adagrad", 1, "frequent features get larger steps"),
+        ("gd-adam-vs-sgd", 2, "Adam uses less memory than SGD"),
+        ("gd-gradient-clipping", 1, "clipping by norm changes the direction"),
+        ("gd-gradient-check", 1, "take h as small as possible"),
+        ("gd-logreg-separable", 0, "w converges to the hard-margin SVM solution"),
+    ]
+    for qid, k, text in cases:
+        assert judged(qid, text)[k] == "contradicted", (qid, k, text)
+    # and the right statements beside them are not
+    assert judged("gd-logreg-separable", "the direction of w converges to the max-margin solution")[0] != "contradicted"
+    assert judged("gd-batch-vs-minibatch-vs-sgd", "mini-batch is less noisy than SGD")[1] == "covered"
 
 
 # ------------------------------------------------------------------------------------------------
@@ -412,6 +461,11 @@ def cosine(t, T, hi, lo=0.0):
 
 def test_cosine_numeric():
     assert_numeric("gd-cosine-numeric", cosine(25, 100, 0.1))
+    # the prompt asks for 3 decimal places, and the tolerance is half a unit in the third place
+    q = Q["gd-cosine-numeric"]
+    assert "3 decimal places" in q["prompt"] and q["tolerance"] == 0.0005
+    assert abs(round(cosine(25, 100, 0.1), 3) - q["answer"]) <= q["tolerance"]  # 0.085 is accepted
+    assert all(abs(v - q["answer"]) > q["tolerance"] for v in (0.084, 0.086))
     assert math.isclose(cosine(50, 100, 0.1), 0.05)
     assert abs((1 - cosine(25, 100, 0.1) / 0.1) - 0.15) < 0.01  # "fallen only about 15%"
     lrs = np.array([cosine(t, 100, 0.1) for t in range(101)])
@@ -862,6 +916,36 @@ def test_finite_difference_error_orders_and_step_choice():
     assert "1e-5" in q["choices"][q["answer"]]
 
 
+def rel_error(a, b):
+    """CS231n's rel_error, the gradient-check exercise's convention: max over elements of |a − b| / max(|a| + |b|, 1e-8)."""
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))
+
+
+def norm_ratio(a, b):
+    """The other common convention: ‖a − b‖ / (‖a‖ + ‖b‖)."""
+    return float(np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def test_gradient_check_relative_error_conventions():
+    """The answer states the elementwise rel_error and the norm ratio, and how they differ."""
+    answer = Q["gd-gradient-check"]["answer"]
+    assert "`max over i of |aᵢ − bᵢ| / max(|aᵢ| + |bᵢ|, 1e-8)`" in answer
+    assert "`‖a − b‖ / (‖a‖ + ‖b‖)`" in answer
+    # the floor: exact zeros (a dead ReLU) count 0, not 0/0
+    assert rel_error(np.array([0.0, 1.0]), np.array([0.0, 1.0])) == 0.0
+    assert rel_error(np.array([2e-9]), np.array([0.0])) == pytest.approx(0.2)  # |a| + |b| < 1e-8: divided by 1e-8
+    # one wrong small coordinate hides in the norm ratio, dominated by the large ones; the elementwise max flags it
+    a = np.array([10.0, -7.0, 3.0, 1e-3])
+    b = a.copy()
+    b[-1] = -1e-3  # sign bug on the small coordinate
+    assert rel_error(a, b) == pytest.approx(1.0)
+    assert norm_ratio(a, b) < 1e-4
+    # both are symmetric and agree when every element is off by the same relative amount
+    c = a * (1 + 1e-6)
+    assert rel_error(a, c) == pytest.approx(rel_error(c, a))
+    assert rel_error(a, c) == pytest.approx(norm_ratio(a, c), rel=1e-6)
+
+
 def test_gradient_check_recipe_on_logistic_regression():
     rng = np.random.default_rng(19)
     X = rng.normal(size=(50, 4))
@@ -869,11 +953,11 @@ def test_gradient_check_recipe_on_logistic_regression():
     f = lambda w: logloss(w, 0.0, X, y)  # noqa: E731
     good = lambda w: X.T @ (sigmoid(X @ w) - y) / 50  # noqa: E731
     buggy = lambda w: X.T @ (sigmoid(X @ w) - y) / 49  # noqa: E731 - wrong normaliser
-    rel = lambda a, b: np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b))  # noqa: E731
     w = rng.normal(size=4)
     num = num_grad(f, w, h=1e-5)
-    assert rel(good(w), num) < 1e-7
-    assert rel(buggy(w), num) > 1e-3
+    for rel in (rel_error, norm_ratio):
+        assert rel(good(w), num) < 1e-7
+        assert rel(buggy(w), num) > 1e-2  # 1/99: "1e-2 or more is almost certainly a bug"
     # directional check: two evaluations instead of 2d
     v = rng.normal(size=4)
     dd = (f(w + 1e-5 * v) - f(w - 1e-5 * v)) / 2e-5
