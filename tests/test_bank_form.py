@@ -61,7 +61,6 @@ REQUIRED = {"id", "type", "prompt", "answer", "tags", "difficulty"}
 COMMON = REQUIRED | {"follow_ups"}
 ALLOWED = {
     "recall": COMMON | {"key_points", "examples"},  # examples: good and bad answers, checked by drill lint
-    "recall": COMMON | {"key_points", "examples"},
     "choice": COMMON | {"choices", "explanation"},
     "numeric": COMMON | {"tolerance", "explanation"},
     "derivation": COMMON | {"steps"},
