@@ -167,8 +167,9 @@ def respond(reader: ui.Input, question: Question, *, explain: bool = False,
     common = _common_mistake(question, assessment.contradicted)
     if common is not None:
         ui.common_mistake(common, yours=bool(set(common.contradicts) & _numbers(question, assessment)))
+    points = len(question.key_points) if typed.strip() else 0  # an answer given in your head is not scored
     return _Response(typed, _read_rating(reader, assessment.suggested), assessment.suggested,
-                     len(assessment.covered), len(question.key_points), seconds)
+                     len(assessment.covered), points, seconds)
 
 
 def _respond_aloud(reader: ui.Input, question: Question, seconds: int) -> _Response:

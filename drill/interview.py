@@ -142,6 +142,8 @@ class Report:
         if self.coding is not None and self.coding.passed and self.coding.seconds_to_pass is not None \
                 and self.coding.seconds_to_pass > 0.75 * self.coding.seconds_allowed:
             steps.append(f"drill solution {self.coding.slug}")
+        if not self.finished:  # ended early: the same interview again, from the start
+            steps.append(" ".join(["drill interview", *self.topics, f"--minutes {self.minutes}"]))
         if not steps:
             steps.append("drill interview --minutes 45")  # nothing weak: a longer one
         return steps[:3]

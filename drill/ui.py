@@ -790,7 +790,8 @@ def interview_history(rows, sparkline: str) -> None:
         coding = "·" if report.coding is None else (
             f"{report.coding.slug} ✓" if report.coding.passed else f"{report.coding.slug} {report.coding.best_passed}"
             f"/{report.coding.total}")
-        table.add_row(f"{row.started_at:%a %d %b %H:%M}", f"{report.minutes} min",
+        length = f"{report.minutes} min" + ("" if report.finished else ", ended early")
+        table.add_row(f"{row.started_at:%a %d %b %H:%M}", length,
                       ", ".join(report.topics) or "all", _score(report.concept_score), coding,
                       Text(_score(report.score), style="bold"))
     out.print(table)

@@ -100,7 +100,7 @@ def test_a_good_answer_is_followed_up_and_a_weak_one_ends_the_chain(drill_env: P
 def test_quitting_half_way_keeps_everything_answered(drill_env: Path) -> None:
     result = invoke("interview", "kmeans", "--minutes", "20", "--seed", "2", input="x\n2\nq\n")
     assert result.exit_code == 0, result.output
-    assert "Ended early" in result.output
+    assert "Ended early" in result.output and "drill interview kmeans --minutes 20" in result.output
     (saved,) = history()
     assert saved["finished"] is False and len(saved["answers"]) == 1 and saved["coding"] is None
     assert reviews(drill_env) == 1
@@ -134,7 +134,7 @@ def test_history_reads_well_and_shows_the_trend(drill_env: Path) -> None:
     for answers in ("x\n1\nq\n", "x\n4\nx\n4\nq\n"):
         invoke("interview", "knn", "--minutes", "10", "--rounds", "concepts", input=answers)
     shown = invoke("interview", "--history").output
-    assert "Interviews" in shown and "Trend" in shown and "knn" in shown
+    assert "Interviews" in shown and "Trend" in shown and "knn" in shown and "ended early" in shown
     scores = [h["scores"]["overall"] for h in history()]
     assert scores[0] < scores[1]
 
