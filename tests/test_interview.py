@@ -131,8 +131,8 @@ def test_weak_unseen_questions_open_before_well_known_ones(drill_env: Path, set_
 
 
 def test_history_reads_well_and_shows_the_trend(drill_env: Path) -> None:
-    for answers in ("x\n1\nq\n", "x\n4\nx\n4\nq\n"):
-        invoke("interview", "knn", "--minutes", "10", "--rounds", "concepts", input=answers)
+    for seed, answers in (("1", "x\n1\nq\n"), ("2", "x\n4\nx\n4\nq\n")):
+        invoke("interview", "knn", "--minutes", "10", "--rounds", "concepts", "--seed", seed, input=answers)
     shown = invoke("interview", "--history").output
     assert "Interviews" in shown and "Trend" in shown and "knn" in shown and "ended early" in shown
     scores = [h["scores"]["overall"] for h in history()]
@@ -141,7 +141,7 @@ def test_history_reads_well_and_shows_the_trend(drill_env: Path) -> None:
 
 def test_interview_json_keeps_stdout_for_the_report(drill_env: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "drill", "interview", "knn", "--minutes", "5", "--rounds",
-                             "concepts", "--json"], input="x\n3\nq\n", capture_output=True, text=True,
+                             "concepts", "--json", "--seed", "1"], input="x\n3\nq\n", capture_output=True, text=True,
                             env={**os.environ, "NO_COLOR": "1"})
     report = json.loads(result.stdout)
     assert report["answers"][0]["rating"] == 3 and "Your answer" in result.stderr
