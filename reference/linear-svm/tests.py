@@ -59,9 +59,11 @@ def primal(X: np.ndarray, t: np.ndarray, w: np.ndarray, b: float, C: float) -> f
         return float(0.5 * w @ w + C * np.maximum(0.0, 1.0 - t * (X @ w + b)).sum())
 
 
-def smo(X: np.ndarray, t: np.ndarray, C: float, eps: float = 1e-10, max_iter: int = 100_000) -> tuple[np.ndarray, float]:
+def smo(X: np.ndarray, t: np.ndarray, C: float, eps: float = 1e-10,
+        max_iter: int = 100_000) -> tuple[np.ndarray, float, np.ndarray]:
     """The exact minimiser of the primal, from the dual max Σα − ½‖Σ α_i t_i x_i‖², 0 ≤ α ≤ C, Σ α_i t_i = 0,
-    by SMO with second-order working-set selection (as LIBSVM). Returns (w, b)."""
+    by SMO with second-order working-set selection (as LIBSVM). Returns (w, b, α); the dual value of α is a lower
+    bound on the minimum, so primal − dual certifies how close (w, b) is."""
     n = len(t)
     K = X @ X.T
     Q = np.outer(t, t) * K
@@ -94,7 +96,7 @@ def smo(X: np.ndarray, t: np.ndarray, C: float, eps: float = 1e-10, max_iter: in
         up = ((alpha < C) & (t > 0)) | ((alpha > 0) & (t < 0))
         low = ((alpha < C) & (t < 0)) | ((alpha > 0) & (t > 0))
         b = float((score[up].max() + score[low].min()) / 2)
-    return w, b
+    return w, b, alpha
 
 
 _OPTIMA: dict[tuple[str, int], tuple[np.ndarray, float, float]] = {}
@@ -105,7 +107,7 @@ def optimum(case: Case) -> tuple[np.ndarray, float, float]:
     key = (case.name, id(case.inputs["X"]))
     if key not in _OPTIMA:
         X, t, C = case.inputs["X"], signs(case.inputs["y"]), case.params["C"]
-        w, b = smo(X, t, C)
+        w, b, _ = smo(X, t, C)
         _OPTIMA[key] = (w, b, primal(X, t, w, b, C))
     return _OPTIMA[key]
 
