@@ -17,7 +17,8 @@ ATOL = 2e-5
 
 
 def table(seq_len: int, d_model: int, *, exponent: Callable[[np.ndarray, int], np.ndarray] | None = None,
-          start: int = 0, swap: bool = False, halves: bool = False, multiply: bool = False) -> np.ndarray:
+          start: int = 0, swap: bool = False, halves: bool = False, multiply: bool = False, rows: bool = False,
+          all_sin: bool = False, zero_first_row: bool = False) -> np.ndarray:
     """The spec's table (defaults), or one of the classic mistakes. exponent(j, d) gives column j's exponent."""
     pos = np.arange(start, start + seq_len, dtype=float)[:, None]
     j = np.arange(d_model)
@@ -33,7 +34,14 @@ def table(seq_len: int, d_model: int, *, exponent: Callable[[np.ndarray, int], n
     angles = pos * scale if multiply else pos / scale
     with np.errstate(all="ignore"):
         first, second = (np.cos(angles), np.sin(angles)) if swap else (np.sin(angles), np.cos(angles))
-    return np.where(even, first, second)
+    if all_sin:
+        second = first
+    if rows:  # sin on the even ROWS (positions), cos on the odd ones
+        even = (np.arange(seq_len) % 2 == 0)[:, None]
+    out = np.where(even, first, second)
+    if zero_first_row:
+        out[0] = 0.0
+    return out
 
 
 def variants(seq_len: int, d: int) -> list[tuple[np.ndarray, str]]:
@@ -47,6 +55,17 @@ def variants(seq_len: int, d: int) -> list[tuple[np.ndarray, str]]:
         (table(seq_len, d, exponent=lambda j, d: 2 * j / d),
          "the exponent is 2j/d_model with j the column index; it is 2i/d_model with i = j // 2 the PAIR index, "
          "so columns 2i and 2i + 1 share one frequency"),
+        (table(seq_len, d, exponent=lambda j, d: 2 * np.ceil(j / 2) / d),
+         "the cos column 2i + 1 uses the NEXT pair's exponent (ceil(j / 2)); both columns of pair i use 2i/d_model: "
+         "i = j // 2 (floor)"),
+        (table(seq_len, d, rows=True),
+         "sin and cos alternate over the ROWS (the positions): pe[0::2] slices rows — slice the columns, "
+         "pe[:, 0::2] = sin and pe[:, 1::2] = cos"),
+        (table(seq_len, d, all_sin=True),
+         "the odd columns hold sines too: column 2i + 1 is the COSINE of the same angle"),
+        (table(seq_len, d, zero_first_row=True),
+         "row 0 is all zeros (a padding row?): position 0 is encoded too — sin(0) = 0 on the even columns and "
+         "cos(0) = 1 on the odd ones"),
         (table(seq_len, d, swap=True),
          "sin and cos are swapped: sin goes on the EVEN columns (0, 2, 4, …), cos on the odd ones — so row 0 is "
          "[0, 1, 0, 1, …]"),
