@@ -63,6 +63,9 @@ def variants(x: np.ndarray, w: np.ndarray, b: np.ndarray, s: int, p: int) -> lis
         (lambda: correlate(x, w.transpose(0, 1, 3, 2), s, p) + bias if kh == kw else np.full(1, np.nan),
          "the kernel's rows and columns are swapped (w[f, c, v, u], or an einsum/tensordot with the two kernel "
          "axes in the wrong order): row offset u pairs with w[f, c, u, :], column offset v with w[f, c, :, v]"),
+        (lambda: (correlate(x, w, s, p) + bias).transpose(0, 1, 3, 2) if Ho == Wo else np.full(1, np.nan),
+         "the output's rows and columns are swapped (out[n, f, j, i] = …): out[n, f, i, j] is the window starting "
+         "at ROW i·stride and COLUMN j·stride, and the output has shape (N, F, H_out, W_out)"),
         (lambda: correlate(x, w, s, (0, 2 * p)) + bias,
          "all the padding is on one side (x copied into the top-left corner of the zero array): put padding zeros "
          "on EVERY side — x_pad[:, :, p:p + H, p:p + W] = x, or np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))"),
