@@ -613,7 +613,7 @@ def listing(rows) -> None:
     table.add_column("level", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("checks", no_wrap=True)
-    table.add_column("due", no_wrap=True)
+    table.add_column("due", no_wrap=True, min_width=10)
     styles = {"passed": "green", "started": "yellow", "new": "dim", "due": "bold magenta"}
     for row in rows.exercises:
         status = row.status + (f" ({row.best})" if row.best else "")
