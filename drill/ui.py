@@ -613,12 +613,12 @@ def listing(rows) -> None:
     table.add_column("level", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("checks", no_wrap=True)
-    table.add_column("due", no_wrap=True, min_width=10)
+    table.add_column("due", no_wrap=True, min_width=6)
     styles = {"passed": "green", "started": "yellow", "new": "dim", "due": "bold magenta"}
     for row in rows.exercises:
         status = row.status + (f" ({row.best})" if row.best else "")
         stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
-        due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%a %d %b}"
+        due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%d %b}"
         table.add_row(row.exercise.slug, row.exercise.topic, stars, Text(status, style=styles.get(row.status, "")),
                       str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
     out.print(table)
