@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.matching import judge_point
 from drill.models import KeyPoint
-from drill.quiz import covers
 
 BANK_PATH = Path(__file__).parents[1] / "questions" / "kmeans.yaml"
 BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
@@ -23,8 +23,10 @@ QUESTIONS = BANK["questions"]
 Q = {q["id"]: q for q in QUESTIONS}
 
 
-def covered(text: str, key_point: dict) -> bool:
-    return covers(KeyPoint(key_point["text"], tuple(key_point["match"])), text)
+def covered(text: str, key_point: dict, prompt: str = "") -> bool:
+    """As the quiz reads it: match and reject patterns, negation, and the prompt's own words not counting."""
+    point = KeyPoint(key_point["text"], tuple(key_point["match"]), tuple(key_point.get("reject") or ()))
+    return judge_point(point, text, prompt).status == "covered"
 
 
 def of_type(t: str) -> list[dict]:
@@ -774,12 +776,12 @@ PARAPHRASES = [
 
 @pytest.mark.parametrize("qid,point,typed", DECOYS, ids=[f"{d[0]}:{d[2][:20]}" for d in DECOYS])
 def test_patterns_ignore_substring_decoys(qid, point, typed):
-    assert not covered(typed, _kp(qid, point)), (qid, point, typed)
+    assert not covered(typed, _kp(qid, point), Q[qid]["prompt"]), (qid, point, typed)
 
 
 @pytest.mark.parametrize("qid,point,typed", PARAPHRASES, ids=[f"{p[0]}:{p[2][:20]}" for p in PARAPHRASES])
 def test_patterns_accept_usual_phrasings(qid, point, typed):
-    assert covered(typed, _kp(qid, point)), (qid, point, typed)
+    assert covered(typed, _kp(qid, point), Q[qid]["prompt"]), (qid, point, typed)
 
 
 def test_option_references_use_the_displayed_numbering():
@@ -804,3 +806,65 @@ def test_voronoi_partition_count_beats_k_to_the_n_only_for_large_n():
     assert log_ratio(100, 3, 10) > 0  # n^(kd) = 10^60 > 3^100 ≈ 5·10^47
     assert log_ratio(10_000, 3, 10) < 0
     assert "n ≫ kd" in Q["kmeans-iterations-bound"]["answer"]
+
+
+# ----------------------------------------------------------------------------------------------------------
+# As the quiz reads typed answers: prompt echo, negation, reject patterns
+
+
+def _status(qid: str, needle: str, typed: str) -> str:
+    kp = _kp(qid, needle)
+    point = KeyPoint(kp["text"], tuple(kp["match"]), tuple(kp.get("reject") or ()))
+    return judge_point(point, typed, Q[qid]["prompt"]).status
+
+
+def test_prompt_typed_back_covers_nothing_and_the_answer_covers_everything():
+    from drill.banks import load_bank
+    from drill.matching import judge_answer
+
+    loaded, problems = load_bank(BANK_PATH)
+    assert loaded is not None and not problems
+    for q in loaded.questions:
+        if q.type != "recall":
+            continue
+        assert all(v.status == "missed" for v in judge_answer(q, q.prompt)), q.id
+        assert all(v.status == "covered" for v in judge_answer(q, q.answer)), q.id
+
+
+def test_seed_code_review_stands_on_what_the_prompt_shows():
+    from drill.banks import load_bank
+    from drill.matching import judge_answer
+
+    loaded, _ = load_bank(BANK_PATH)
+    q = next(q for q in loaded.questions if q.id == "kmeans-seed-code-review")
+    assert "max_iter" not in q.prompt and "max_iter" not in q.answer
+    assert "allclose" in q.answer and "before" in q.answer
+    assert not any("max" in p for kp in q.key_points for p in kp.patterns)
+    # the prompt's facts restated in other words flag nothing: only saying what is wrong with them counts
+    restated = ("Empty clusters keep their old centroid; the returned labels are computed before the last update; "
+                "it stops on np.allclose and broadcasts to a (k, n, d) array of random rows.")
+    assert sum(v.status == "covered" for v in judge_answer(q, restated)) <= 1
+
+
+READINGS = [
+    ("kmeans-seed-code-review", "dead centroid", "an empty cluster may never win any points back", "covered"),
+    ("kmeans-seed-code-review", "dead centroid", "keeping the old centroid is fine, it will win points back", "contradicted"),
+    ("kmeans-seed-code-review", "before the last update", "the labels don't match the final centroids", "covered"),
+    ("kmeans-seed-code-review", "before the last update", "do one final assignment step after the loop", "covered"),
+    ("kmeans-seed-code-review", "before the last update", "labels computed before the last update", "missed"),
+    ("kmeans-lloyd", "mean of its assigned points", "move each centroid to the mean of its points", "covered"),
+    ("kmeans-lloyd", "mean of its assigned points", "k-means", "missed"),
+    ("kmeans-objective", "non-convex", "the problem is jointly convex", "contradicted"),
+    ("kmeans-why-converge", "not the global optimum", "so it converges to the global minimum", "contradicted"),
+    ("kmeans-plus-plus", "proportional to squared distance", "the next centre is the farthest point", "contradicted"),
+    ("kmeans-restarts", "lowest inertia", "average the resulting centroids", "contradicted"),
+    ("kmeans-voronoi", "convex", "k-means can't find nonconvex clusters", "covered"),
+    ("kmeans-voronoi", "convex", "it can capture non-convex shapes like moons", "contradicted"),
+    ("kmeans-scaling", "standardise", "z-scoring each feature", "covered"),
+    ("kmeans-vector-quantisation", "reconstruction error", "vector quantization", "missed"),
+]
+
+
+@pytest.mark.parametrize("qid,point,typed,expected", READINGS, ids=[f"{r[0]}:{r[2][:24]}" for r in READINGS])
+def test_typed_answers_read_as_the_quiz_reads_them(qid, point, typed, expected):
+    assert _status(qid, point, typed) == expected, (qid, point, typed)

@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.matching import judge_point
 from drill.models import KeyPoint
-from drill.quiz import covers
 
 BANK_PATH = Path(__file__).parents[1] / "questions" / "knn.yaml"
 
@@ -42,8 +42,10 @@ def by_id(questions) -> dict[str, dict]:
     return {q["id"]: q for q in questions}
 
 
-def covered(key_point: dict, text: str) -> bool:
-    return covers(KeyPoint(key_point["text"], tuple(key_point["match"])), text)
+def covered(key_point: dict, text: str, prompt: str = "") -> bool:
+    """As the quiz reads it: match and reject patterns, negation, and the prompt's own words not counting."""
+    point = KeyPoint(key_point["text"], tuple(key_point["match"]), tuple(key_point.get("reject") or ()))
+    return judge_point(point, text, prompt).status == "covered"
 
 
 def tolerance_of(q: dict) -> float:
@@ -842,12 +844,12 @@ KNN_PARAPHRASES = [
 
 @pytest.mark.parametrize("qid,point,typed", KNN_DECOYS, ids=[f"{d[0]}:{d[2][:20]}" for d in KNN_DECOYS])
 def test_patterns_ignore_decoys(by_id, qid, point, typed):
-    assert not covered(_kp(by_id, qid, point), typed), (qid, point, typed)
+    assert not covered(_kp(by_id, qid, point), typed, by_id[qid]["prompt"]), (qid, point, typed)
 
 
 @pytest.mark.parametrize("qid,point,typed", KNN_PARAPHRASES, ids=[f"{p[0]}:{p[2][:20]}" for p in KNN_PARAPHRASES])
 def test_patterns_accept_usual_phrasings(by_id, qid, point, typed):
-    assert covered(_kp(by_id, qid, point), typed), (qid, point, typed)
+    assert covered(_kp(by_id, qid, point), typed, by_id[qid]["prompt"]), (qid, point, typed)
 
 
 def test_min_max_does_not_keep_sparse_zeros_but_max_abs_does(by_id):
@@ -857,3 +859,61 @@ def test_min_max_does_not_keep_sparse_zeros_but_max_abs_does(by_id):
     maxabs = x / np.abs(x).max()
     assert np.all(minmax[x == 0] != 0) and np.all(maxabs[x == 0] == 0)
     assert "max-abs" in by_id["knn-standardise-vs-minmax"]["answer"]
+
+
+# ----------------------------------------------------------------------------- as the quiz reads typed answers
+
+
+def _status(by_id, qid: str, needle: str, typed: str) -> str:
+    kp = _kp(by_id, qid, needle)
+    point = KeyPoint(kp["text"], tuple(kp["match"]), tuple(kp.get("reject") or ()))
+    return judge_point(point, typed, by_id[qid]["prompt"]).status
+
+
+def test_prompt_typed_back_covers_nothing_and_the_answer_covers_everything():
+    from drill.banks import load_bank
+    from drill.matching import judge_answer
+
+    loaded, problems = load_bank(BANK_PATH)
+    assert loaded is not None and not problems
+    for q in loaded.questions:
+        if q.type != "recall":
+            continue
+        assert all(v.status == "missed" for v in judge_answer(q, q.prompt)), q.id
+        assert all(v.status == "covered" for v in judge_answer(q, q.answer)), q.id
+
+
+# (question, key point text fragment, typed answer, status): phrasings an outside audit reported, and their kin
+KNN_READINGS = [
+    ("knn-standardise-vs-minmax", "min-max is sensitive", "min-max is robust to outliers", "contradicted"),
+    ("knn-standardise-vs-minmax", "min-max is sensitive", "I'd go with min-max, since it's robust to outliers", "contradicted"),
+    ("knn-standardise-vs-minmax", "min-max is sensitive", "Min-max handles outliers better", "contradicted"),
+    ("knn-standardise-vs-minmax", "min-max is sensitive", "min-max isn't robust to outliers", "covered"),
+    ("knn-standardise-vs-minmax", "min-max is sensitive", "one outlier sets the range and squashes the rest", "covered"),
+    ("knn-standardise-vs-minmax", "subtracts the mean", "Z-scoring each feature", "covered"),
+    ("knn-standardise-vs-minmax", "subtracts the mean", "standardisation or min-max scaling", "missed"),
+    ("knn-feature-scaling", "standardise or min-max", "Z-scoring fixes it", "covered"),
+    ("knn-lazy-learner", "cheap training", "fitting is essentially free", "covered"),
+    ("knn-prediction-cost", "training is essentially free", "fitting is essentially free", "covered"),
+    ("knn-prediction-cost", "O(n·d) per query", "each query only costs O(k) since k neighbours vote", "contradicted"),
+    ("knn-prediction-cost", "O(n·d) memory", "time and memory", "missed"),
+    ("knn-prediction-cost", "O(n·d) memory", "it keeps the whole training set in RAM", "covered"),
+    ("knn-anomaly-detection", "exclude the point itself", "don't count the point as its own neighbour", "covered"),
+    ("knn-anomaly-detection", "exclude the point itself", "don't count itself", "covered"),
+    ("knn-choice-of-k", "cross-validation", "leave-one-out: don't count the point as its own neighbour", "covered"),
+    ("knn-choice-of-k", "small k gives high variance", "small k has high bias and large k high variance", "contradicted"),
+    ("knn-kd-ball-trees", "recursive partitioning", "the leaves are small buckets of points", "covered"),
+    ("knn-ann", "locality-sensitive hashing", "similar vectors land in the same buckets", "covered"),
+    ("knn-probabilities", "poorly calibrated", "plot them against the y = x diagonal", "covered"),
+    ("knn-probabilities", "poorly calibrated", "they are not well calibrated", "covered"),
+    ("knn-probabilities", "poorly calibrated", "vote fractions are already well calibrated", "contradicted"),
+    ("knn-regression", "cannot extrapolate", "it can't extrapolate beyond the data", "covered"),
+    ("knn-regression", "cannot extrapolate", "like a linear model it can extrapolate the trend", "contradicted"),
+    ("knn-mahalanobis", "invertible covariance", "the covariance might not be invertible", "covered"),
+    ("knn-lazy-learner", "contrast with eager", "it is nonparametric", "covered"),
+]
+
+
+@pytest.mark.parametrize("qid,point,typed,expected", KNN_READINGS, ids=[f"{r[0]}:{r[2][:24]}" for r in KNN_READINGS])
+def test_typed_answers_read_as_the_quiz_reads_them(by_id, qid, point, typed, expected):
+    assert _status(by_id, qid, point, typed) == expected, (qid, point, typed)

@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 import yaml
 
+from drill.matching import judge_point
 from drill.models import KeyPoint
-from drill.quiz import covers
 
 BANK_PATH = Path(__file__).parents[1] / "questions" / "linear-regression.yaml"
 
@@ -49,8 +49,10 @@ def numeric_ok(question: dict, computed: float) -> None:
     )
 
 
-def covered(answer: str, key_point: dict) -> bool:
-    return covers(KeyPoint(key_point["text"], tuple(key_point["match"])), answer)
+def covered(answer: str, key_point: dict, prompt: str = "") -> bool:
+    """As the quiz reads it: match and reject patterns, negation, and the prompt's own words not counting."""
+    point = KeyPoint(key_point["text"], tuple(key_point["match"]), tuple(key_point.get("reject") or ()))
+    return judge_point(point, answer, prompt).status == "covered"
 
 
 def ols(X: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -120,7 +122,7 @@ TYPED = [
 @pytest.mark.parametrize("qid, text, must, must_not", TYPED)
 def test_typed_phrasings(q, qid, text, must, must_not):
     kps = q[qid]["key_points"]
-    hits = {i for i, kp in enumerate(kps) if covered(text, kp)}
+    hits = {i for i, kp in enumerate(kps) if covered(text, kp, q[qid]["prompt"])}
     assert must <= hits, f"{qid}: {text!r} should cover {sorted(must - hits)}"
     assert not (must_not & hits), f"{qid}: {text!r} should not cover {sorted(must_not & hits)}"
 
@@ -1034,3 +1036,53 @@ def test_polynomial_features_are_linear_regression(q):
 
     assert np.allclose(hess_diag(w1), hess_diag(w2), rtol=1e-5)
     assert np.allclose(hess_diag(w1), 2 * np.diag(design.T @ design), rtol=1e-5)
+
+
+# --------------------------------------------------------------------------- as the quiz reads typed answers
+
+
+def _status(q: dict, qid: str, needle: str, typed: str) -> str:
+    (kp,) = [kp for kp in q[qid]["key_points"] if needle in kp["text"]]
+    point = KeyPoint(kp["text"], tuple(kp["match"]), tuple(kp.get("reject") or ()))
+    return judge_point(point, typed, q[qid]["prompt"]).status
+
+
+def test_prompt_typed_back_covers_nothing_and_the_answer_covers_everything():
+    from drill.banks import load_bank
+    from drill.matching import judge_answer
+
+    loaded, problems = load_bank(BANK_PATH)
+    assert loaded is not None and not problems
+    for question in loaded.questions:
+        if question.type != "recall":
+            continue
+        assert all(v.status == "missed" for v in judge_answer(question, question.prompt)), question.id
+        assert all(v.status == "covered" for v in judge_answer(question, question.answer)), question.id
+
+
+def test_why_least_squares_names_gauss_markov(q):
+    answer = q["linreg-why-least-squares"]["answer"]
+    assert "Gauss–Markov" in answer and "BLUE" in answer and "no normality" in answer
+
+
+READINGS = [
+    ("linreg-elastic-net", "combines the L1 and L2", "it adds both an L1 and an L2 penalty", "covered"),
+    ("linreg-elastic-net", "correlated features", "prefer it when the features are uncorrelated", "contradicted"),
+    ("linreg-elastic-net", "strictly convex", "its solution is not unique", "contradicted"),
+    ("linreg-elastic-net", "strictly convex", "the objective is not strictly convex", "contradicted"),
+    ("linreg-elastic-net", "strictly convex", "lasso is not strictly convex, elastic net is", "covered"),
+    ("linreg-why-least-squares", "maximum-likelihood", "by Gauss–Markov OLS is BLUE", "covered"),
+    ("linreg-why-least-squares", "maximum-likelihood", "it is only valid when the errors are Gaussian", "contradicted"),
+    ("linreg-why-least-squares", "large errors", "squared loss is more robust to outliers", "contradicted"),
+    ("linreg-learning-rate", "2/λ_max", "the largest step is 2/λ_min", "contradicted"),
+    ("linreg-r2", "can be negative", "R² can never be negative", "contradicted"),
+    ("linreg-ridge", "shrinks weights", "ridge sets the useless weights exactly to zero", "contradicted"),
+    ("linreg-ridge", "shrinks weights", "ridge, unlike lasso which sets weights to zero, shrinks them", "covered"),
+    ("linreg-heteroscedasticity", "stay unbiased", "the coefficients become biased", "contradicted"),
+    ("linreg-uniqueness", "infinitely many", "the solution isn't unique", "covered"),
+]
+
+
+@pytest.mark.parametrize("qid, needle, typed, expected", READINGS)
+def test_typed_answers_read_as_the_quiz_reads_them(q, qid, needle, typed, expected):
+    assert _status(q, qid, needle, typed) == expected, (qid, needle, typed)
