@@ -862,6 +862,10 @@ READINGS = [
     ("kmeans-voronoi", "convex", "it can capture non-convex shapes like moons", "contradicted"),
     ("kmeans-scaling", "standardise", "z-scoring each feature", "covered"),
     ("kmeans-vector-quantisation", "reconstruction error", "vector quantization", "missed"),
+    ("kmeans-scaling", "not scale-invariant", "k-means is not scale-invariant", "covered"),
+    ("kmeans-scaling", "not scale-invariant", "k-means is scale-invariant", "contradicted"),
+    ("kmeans-outliers", "pulled by outliers", "k-means is robust to outliers", "contradicted"),
+    ("kmeans-complexity", "times the number of iterations", "O(n*k*d*i)", "covered"),
 ]
 
 

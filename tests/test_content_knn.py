@@ -911,6 +911,12 @@ KNN_READINGS = [
     ("knn-regression", "cannot extrapolate", "like a linear model it can extrapolate the trend", "contradicted"),
     ("knn-mahalanobis", "invertible covariance", "the covariance might not be invertible", "covered"),
     ("knn-lazy-learner", "contrast with eager", "it is nonparametric", "covered"),
+    ("knn-kd-ball-trees", "degrade to brute force", "they don't work in high dimensions", "covered"),
+    ("knn-kd-ball-trees", "degrade to brute force", "they stop helping in high dimensions", "covered"),
+    ("knn-kd-ball-trees", "degrade to brute force", "they scale well to high dimensions", "contradicted"),
+    ("knn-cover-hart", "says nothing about finite samples", "it says nothing about finite samples", "covered"),
+    ("knn-cover-hart", "says nothing about finite samples", "1-NN is not consistent", "covered"),
+    ("knn-hamming-categorical", "invent an order", "don't label-encode, the integers create a false ordering", "covered"),
 ]
 
 

@@ -1080,6 +1080,10 @@ READINGS = [
     ("linreg-ridge", "shrinks weights", "ridge, unlike lasso which sets weights to zero, shrinks them", "covered"),
     ("linreg-heteroscedasticity", "stay unbiased", "the coefficients become biased", "contradicted"),
     ("linreg-uniqueness", "infinitely many", "the solution isn't unique", "covered"),
+    ("linreg-assumptions", "normal errors only for inference", "you don't need normality to fit it", "covered"),
+    ("linreg-collinearity", "predictions can stay fine", "predictions aren't affected much", "covered"),
+    ("linreg-feature-scaling", "closed-form OLS predictions are unaffected", "scaling doesn't matter for gradient descent", "missed"),
+    ("linreg-huber", "convex and differentiable", "Huber loss is non-convex", "contradicted"),
 ]
 
 
