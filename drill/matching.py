@@ -27,17 +27,17 @@ from drill.models import KeyPoint, Question
 Status = Literal["covered", "contradicted", "missed"]
 
 _NEGATORS = (
-    r"not|no|never|neither|nor|cannot|none|nothing|without|hardly|barely|fails? to|lacks?|"
+    r"not|no|never|neither|nor|cannot|none|nothing|without|hardly|fails? to|lacks?|"
     r"can't|cant|don't|dont|doesn't|doesnt|didn't|isn't|isnt|aren't|arent|wasn't|weren't|won't|wont|"
     r"shouldn't|wouldn't|couldn't|mustn't|needn't|hasn't|haven't|"
     r"rather than|instead of|as opposed to|no longer|less and less"
 )
-_NEGATOR = re.compile(rf"(?<![\w'’])(?:{_NEGATORS})(?![\w'’])", re.IGNORECASE)
+_NEGATOR = re.compile(rf"(?<![\w'’-])(?:{_NEGATORS})(?![\w'’-])", re.IGNORECASE)  # "no-skill" is a name
 # "not only X but also Y" and "no matter" assert rather than deny
 _FALSE_NEGATION = re.compile(r"(?<![\w'’])(?:not only|not just|not merely|no matter|no doubt)(?![\w'’])", re.IGNORECASE)
 # a negation reaches to the end of its clause, but not past punctuation or a turn such as "but" or "whereas"
 _CLAUSE_BREAK = re.compile(
-    r"[.;:!?,()\n]|(?<!\w)(?:but|however|whereas|while|although|though|yet|so|because|since|which|unlike)(?!\w)",
+    r"[.;:!?,()\n—–]|\s-\s|(?<!\w)(?:but|however|whereas|while|although|though|yet|so|because|since|which|unlike)(?!\w)",
     re.IGNORECASE,
 )
 _CONTRACTION = re.compile(r"n['’.]?t\b", re.IGNORECASE)  # a hit may start inside "don't" at its "n't"
@@ -61,6 +61,7 @@ class _Hit:
     pattern: str
     excerpt: str
     negated_by: str  # "" when the hit stands as written
+    token: str = ""  # the excerpt from the start of its (hyphenated) word: "k-means" for a hit on "means"
 
 
 def judge_point(point: KeyPoint, typed: str, prompt: str = "") -> PointVerdict:
@@ -131,12 +132,19 @@ def _hits(pattern: str, typed: str) -> list[_Hit]:
             prefix = _word_prefix(typed, start)
             if prefix.lower() not in _NEGATING_PREFIXES:
                 continue  # the middle of another word: "meters" in "parameters"
+        elif start > 1 and typed[start - 1] == "-" and text[0].isalnum():
+            before = _word_prefix(typed, start - 1)
+            if before.lower() in _NEGATING_PREFIXES:
+                prefix = before  # "non-convex", "un-regularised"
         flips: list[str] = []
         if prefix:
             flips.append(prefix + "-")
         flips += _negators_before(typed, start)
         flips += _negators_inside(pattern, text)
-        hits.append(_Hit(pattern, text, flips[0] if len(flips) % 2 else ""))
+        token_start = start
+        while token_start and (typed[token_start - 1].isalnum() or typed[token_start - 1] == "-"):
+            token_start -= 1
+        hits.append(_Hit(pattern, text, flips[0] if len(flips) % 2 else "", typed[token_start:end]))
     return hits
 
 
@@ -147,7 +155,8 @@ def _negators_inside(pattern: str, text: str) -> list[str]:
     for m in _NEGATOR.finditer(text):
         if _is_false_negation(text, m.start()):
             continue
-        if _compiled(pattern).search(text[: m.start()] + text[m.end():]):
+        without = re.sub(r"\s+", " ", text[: m.start()] + " " + text[m.end():]).strip()
+        if _compiled(pattern).search(without):
             found.append(m.group())
     return found
 
@@ -186,8 +195,12 @@ def _normalise(text: str) -> str:
 
 
 def _echoes(hit: _Hit, prompt: str) -> bool:
-    """The words that hit are already in the prompt."""
-    return bool(prompt) and _normalise(hit.excerpt) in prompt
+    """The words that hit are already in the prompt, from the start of a word: "mean" is not in "k-means", but a
+    hit on "means" inside a typed "k-means" is."""
+    excerpt = _normalise(hit.token or hit.excerpt)
+    if not prompt or sum(c.isalnum() for c in excerpt) < 2:
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(excerpt), prompt) is not None
 
 
 _WORD = re.compile(r"[a-z0-9]{4,}")

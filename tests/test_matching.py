@@ -37,6 +37,10 @@ def status(patterns: tuple[str, ...], typed: str, prompt: str = "", reject: tupl
         (("(cannot|can.?t) ignore",), "KNN can't ignore a feature", "covered"),
         (("min.?max.{0,20}robust",), "min-max is not robust to outliers", "contradicted"),
         (("linear(ly)?",), "gradient descent converges linearly", "covered"),
+        (("convex",), "the MSE of a sigmoid is non-convex", "contradicted"),  # a hyphenated negating prefix
+        (("skill",), "compare it with the no-skill line", "covered"),  # a name, not a negation
+        (("converg",), "it does not stall — it converges", "covered"),  # a dash ends the clause
+        (("min.?max\\w*(\\s+\\w+){0,2}\\s+robust",), "min-max is not robust", "contradicted"),  # the "not" in a gap
     ],
 )
 def test_negation_and_word_starts(patterns: tuple[str, ...], typed: str, expected: str) -> None:
@@ -50,6 +54,14 @@ def test_words_of_the_prompt_do_not_count_on_their_own() -> None:
                   prompt) == "covered"
     verdict = judge_point(KeyPoint("cost", (r"O\(k\)",)), "O(k)", prompt)
     assert verdict.reason == "only words of the prompt"
+
+
+def test_the_prompt_echoes_only_where_its_words_start() -> None:
+    prompt = "Why does k-means converge?"
+    assert status(("mean of its",), "each centroid moves to the mean of its points", prompt) == "covered"
+    assert status(("means",), "k-means", prompt) == "missed"
+    assert status(("mean",), "it moves to the mean", prompt) == "covered"
+    assert status((r"\*?i",), "*i", prompt) == "covered"  # one letter is not an echo of the prompt
 
 
 def test_a_reject_pattern_contradicts_even_beside_a_right_phrase() -> None:
