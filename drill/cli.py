@@ -13,6 +13,27 @@ import typer
 
 from drill.errors import DrillError, UsageError
 
+
+def _skip_coercing_absent_values() -> None:
+    """Typer coerces every parameter through a pydantic TypeAdapter, even one left out, and importing pydantic
+    costs more than Typer itself: `drill` alone would pay it for its --help flag. A value that was not given (None,
+    or the default this file declares, already of its type) has nothing to coerce, so it is passed through."""
+    parameter = getattr(getattr(typer, "core", None), "_TyperParameter", None)
+    original = getattr(parameter, "process_value", None)
+    if parameter is None or original is None or getattr(original, "drill_skips_absent", False):
+        return
+
+    def process_value(self, ctx, value):
+        if (value is None or value is self.default) and not self.required:  # absent, or our own default
+            return self.callback(ctx, self, value) if self.callback is not None else value
+        return original(self, ctx, value)
+
+    process_value.drill_skips_absent = True  # type: ignore[attr-defined]
+    parameter.process_value = process_value
+
+
+_skip_coercing_absent_values()
+
 app = typer.Typer(
     help="drill — a command-line coach for machine-learning interviews.\n\n"
     "Recall (quiz), implement (implement/check), and a daily habit (stats). Run `drill` for today's plan.",
@@ -40,16 +61,34 @@ def _friendly(func: Callable) -> Callable:
 
 
 def command(**kwargs) -> Callable[[Callable], Callable]:
-    """Register a command with friendly errors."""
-    return lambda func: app.command(**kwargs)(_friendly(func))
+    """Register a command with friendly errors; `drill --help` lists each with its whole first line (Click would
+    cut it at 45 characters)."""
+
+    def register(func: Callable) -> Callable:
+        summary = (func.__doc__ or "").strip().split("\n\n")[0]
+        return app.command(short_help=" ".join(summary.split()), **kwargs)(_friendly(func))
+
+    return register
 
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (stable keys) instead of tables.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"drill {version('drill')}")
+        raise typer.Exit()
+
+
 @app.callback()
 @_friendly
-def dashboard(ctx: typer.Context) -> None:
+def dashboard(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print drill's version and exit.")] = False,
+) -> None:
     """Without a command: the dashboard — streak, what is due today, and what to run next."""
     if ctx.invoked_subcommand is not None:
         return
@@ -194,7 +233,7 @@ def check(
     if watch:
         _watch(exercise, submission)
         return
-    result, recorded = _grade_and_record(exercise, submission)
+    result, recorded = _grade_and_record(exercise, submission, quiet=json_output)
     if json_output:
         import json
 
@@ -210,8 +249,8 @@ def check(
     raise typer.Exit(0 if result.status == "pass" else 1)
 
 
-def _grade_and_record(exercise, submission: Path):
-    from drill import clock, practice
+def _grade_and_record(exercise, submission: Path, *, quiet: bool = False):
+    from drill import clock, practice, ui
     from drill.config import load_config
     from drill.grading import grade_submission
     from drill.scheduler import open_progress
@@ -220,7 +259,8 @@ def _grade_and_record(exercise, submission: Path):
         digest = practice.source_digest(submission.read_bytes())
     except OSError as exc:
         raise UsageError(f"cannot read {submission}: {exc.strerror or exc}") from exc
-    result = grade_submission(exercise, submission)
+    with ui.working(f"Checking {exercise.slug}", enabled=not quiet) as progress:
+        result = grade_submission(exercise, submission, progress=progress)
     config = load_config()
     store = open_progress(config)
     try:
@@ -238,37 +278,85 @@ def _watch(exercise, submission: Path) -> None:
     from drill import ui
 
     # One watcher runs the whole time, so a save made while a check is still running is not lost: it wakes the
-    # loop as soon as that check is shown. Enter wakes it too, where file events do not arrive.
+    # loop as soon as that check is shown. Enter wakes it too, where file events do not arrive; "n" then Enter
+    # after a pass moves on to the exercise offered, as rustlings does.
     wake = threading.Event()
-    target = submission.resolve()
+    typed: list[str] = []
+    target = [submission.resolve()]
 
     def read_enter() -> None:
-        for _ in sys.stdin:
+        for line in sys.stdin:
+            typed.append(line.strip().lower())
             wake.set()
 
     def watch_file() -> None:
-        for _ in watchfiles.watch(target.parent, watch_filter=lambda _change, path: Path(path) == target,
-                                  debounce=300, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
-            wake.set()
+        for changes in watchfiles.watch(target[0].parent, watch_filter=lambda _change, path: Path(path) == target[0],
+                                        debounce=300, rust_timeout=500, yield_on_timeout=False, raise_interrupt=False):
+            if changes:
+                wake.set()
 
     threading.Thread(target=read_enter, daemon=True).start()
     threading.Thread(target=watch_file, daemon=True).start()
+    offered = None
     try:
         while True:
             wake.clear()
             ui.clear_for_watch()
             result, recorded = _grade_and_record(exercise, submission)
             ui.check_result(result, submission, repeat_of=recorded.repeat_of)
-            ui.watching(submission)
+            offered = _offer_next(exercise) if result.status == "pass" else None
+            ui.watching(submission, offered=offered)
             while not wake.wait(0.2):  # short waits keep Ctrl-C responsive
                 pass
+            if offered is not None and typed and typed[-1] == "n":
+                exercise, submission = _start(offered[0], submission.parent)
+                target[0] = submission.resolve()
     except KeyboardInterrupt:
         ui.info("Stopped watching.")
 
 
+def _offer_next(exercise):
+    from drill import clock, practice
+    from drill.config import load_config
+    from drill.exercises import load_exercises
+    from drill.store import open_store
+
+    config = load_config()
+    store = open_store()
+    try:
+        return practice.next_exercise(store, load_exercises(skip_invalid=True), clock.now(), config.rollover_hour,
+                                      exercise.slug)
+    finally:
+        store.close()
+
+
+def _start(exercise, folder: Path):
+    """Hand out the next exercise's stub in the folder being watched (as `drill implement` would) and show it."""
+    from drill import clock, practice, ui
+    from drill.exercises import write_stub
+    from drill.store import open_store
+
+    target = folder / exercise.workspace_filename
+    store = open_store()
+    try:
+        fresh = not target.exists() or practice.has_passed(store, exercise)  # else: work in progress, kept
+        kept = None
+        if fresh:
+            target, kept = write_stub(exercise, folder, force=True)
+            practice.record_implement(store, exercise, clock.now(), str(target))
+    finally:
+        store.close()
+    ui.exercise_task(exercise, target, kept=not fresh, backup=kept, custom_dir=False)
+    return exercise, target
+
+
 @command()
-def hint(slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")]) -> None:
-    """Show the next hint for an exercise, from a nudge to something concrete (how many you used is recorded)."""
+def hint(
+    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
+    show_all: Annotated[bool, typer.Option("--all", help="Show again every hint seen in this attempt.")] = False,
+) -> None:
+    """Show the next hint for an exercise: after a failed check, first what that failure most likely means; then
+    the ladder, from a nudge to something concrete (how many you used is recorded)."""
     from drill import clock, practice, ui
     from drill.exercises import find_exercise
     from drill.store import open_store
@@ -276,10 +364,16 @@ def hint(slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")]
     exercise = find_exercise(slug)
     store = open_store()
     try:
-        shown = practice.next_hint(store, exercise, clock.now())
+        if show_all:
+            seen = practice.hints_seen(store, exercise)
+        else:
+            seen = [practice.next_hint(store, exercise, clock.now())]
     finally:
         store.close()
-    ui.hint(exercise, shown)
+    if not seen:
+        ui.hint_line(f"No hints seen yet in this attempt: drill hint {slug}")
+    for shown in seen:
+        ui.hint(exercise, shown, again=not show_all)
 
 
 @command()
@@ -311,9 +405,18 @@ def solution(
                 ui.hint_line(f"Not shown. The next hint: drill hint {slug}")
                 raise typer.Exit(1)
         practice.record_solution_viewed(store, exercise, clock.now())
+        from drill import paths
+        from drill.exercises import list_attempts
+
+        workspace = paths.workspace()
+        candidates = [workspace / exercise.workspace_filename, workspace / "interview" / exercise.workspace_filename,
+                      *reversed(list_attempts(exercise, workspace))]
+        mine = practice.passing_file(store, exercise, candidates) if passed or practice.has_passed(store, exercise) \
+            else None
     finally:
         store.close()
-    ui.solution(exercise, read_solution(exercise), before_pass=not passed)
+    yours = (mine, mine.read_text(encoding="utf-8", errors="replace")) if mine is not None else None
+    ui.solution(exercise, read_solution(exercise), before_pass=not passed, yours=yours)
 
 
 @command()
@@ -418,6 +521,110 @@ def plan(
         typer.echo(json.dumps(asdict(shown), indent=2))
         return
     ui.study_plan(shown, saved=date is not None)
+
+
+CardIds = Annotated[list[str], typer.Argument(help="Question ids (see `drill cards`).")]
+
+
+@command()
+def cards(
+    topics: Annotated[list[str] | None, typer.Argument(help="Topics (default: all).")] = None,
+    search: Annotated[str, typer.Option("--search", "-s", help="Text in the id, prompt or answer.")] = "",
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
+    due: Annotated[bool, typer.Option("--due", help="Only cards due today.")] = False,
+    leeches: Annotated[bool, typer.Option("--leeches", help="Only leeches (forgotten again and again).")] = False,
+    suspended: Annotated[bool, typer.Option("--suspended", help="Only suspended cards.")] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Browse your cards: state, due date, stability, lapses and last rating of every question that matches."""
+    from drill import cards as core
+    from drill import clock, ui
+    from drill.banks import load_banks, select_questions
+    from drill.config import load_config
+    from drill.scheduler import open_progress
+
+    loaded = load_banks()
+    questions = select_questions(loaded.banks, topics or [], tag or [])
+    config = load_config()
+    store = open_progress(config)
+    try:
+        infos = core.card_infos(questions, store, config, clock.now())
+    finally:
+        store.close()
+    shown = core.filter_cards(infos, search=search, due=due, leeches=leeches, suspended=suspended, config=config)
+    if json_output:
+        import json
+
+        typer.echo(json.dumps([c.to_json() for c in shown], indent=2))
+        return
+    ui.card_table(shown, len(infos), clock.now())
+
+
+@command()
+def card(qid: Annotated[str, typer.Argument(help="A question id, e.g. knn-lazy-learner.")]) -> None:
+    """One question: its prompt, its schedule, and its whole review history (rating, time taken, what you typed)."""
+    from drill import cards as core
+    from drill import clock, ui
+    from drill.banks import load_banks
+    from drill.config import load_config
+    from drill.scheduler import open_progress
+
+    (question,) = core.find_questions(load_banks().questions, [qid])
+    config = load_config()
+    store = open_progress(config)
+    try:
+        detail = core.card_detail(question, store, config, clock.now())
+    finally:
+        store.close()
+    ui.card_detail(detail, clock.now())
+
+
+def _card_command(ids: list[str], action: str) -> None:
+    from drill import cards as core
+    from drill import clock, ui
+    from drill.banks import load_banks
+    from drill.config import load_config
+    from drill.scheduler import open_progress
+
+    questions = core.find_questions(load_banks().questions, ids)
+    config = load_config()
+    store = open_progress(config)
+    try:
+        if action == "reset":
+            changed = core.reset(store, questions, clock.now())
+        else:
+            changed = core.set_suspended(store, questions, action == "suspend", clock.now())
+    finally:
+        store.close()
+    ui.card_action(action, changed, [q.id for q in questions if q.id not in changed])
+
+
+@command()
+def suspend(ids: CardIds) -> None:
+    """Keep cards out of every queue (quiz, interview, due counts) until you unsuspend them; unlike a bury, it lasts."""
+    _card_command(ids, "suspend")
+
+
+@command()
+def unsuspend(ids: CardIds) -> None:
+    """Put suspended cards back in the queues, with the schedule they had."""
+    _card_command(ids, "unsuspend")
+
+
+@command()
+def reset(ids: CardIds) -> None:
+    """Make cards new again. Their reviews stay in the log and in your stats; they no longer schedule the card."""
+    _card_command(ids, "reset")
+
+
+@command()
+def tags() -> None:
+    """The tags in use, with how many questions carry each and in which topics (use them with --tag)."""
+    from drill import cards as core
+    from drill import ui
+    from drill.banks import load_banks
+
+    ui.tag_table(core.tag_counts(load_banks().questions))
 
 
 @command()

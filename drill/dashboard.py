@@ -52,7 +52,7 @@ def build_dashboard() -> Dashboard:
     store = open_progress(config)
     try:
         cards = store.cards("question")
-        buried = store.buried(today)
+        buried = store.buried(today) | store.suspended()
         introduced = store.count_introduced(today)
         following = plan_today(loaded.questions, cards, introduced, today)
         new_room = max(0, (following.new_quota if following else config.new_limit) - introduced)

@@ -66,7 +66,7 @@ def examine(store: Store, config: Config, known: set[str] | None, *, rebuilt: in
                                          "drill doctor --fix rebuilds cards, it cannot mend the file"])
     logged = store.reviews()
     stored = store.cards()
-    replayed = {card.item_id: card for card in sched.replay_log(config, logged)}
+    replayed = {card.item_id: card for card in sched.replay_log(config, store.scheduling_log())}
     problems: list[str] = []
     kinds: dict[str, set[str]] = {}
     for entry in logged:
@@ -101,7 +101,7 @@ def examine(store: Store, config: Config, known: set[str] | None, *, rebuilt: in
     return DoctorReport(store.path, problems, notes, len(stored), len(logged), rebuilt)
 
 
-def _count(logged: list, item: str) -> int:
+def _count(logged: list, item: str) -> int:  # (all of its rated reviews, resets or not)
     return sum(1 for e in logged if e.review.item_id == item and not e.review.cram)
 
 

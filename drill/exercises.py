@@ -14,16 +14,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from drill import clock, paths
 from drill.errors import ContentError, DrillError, Problem, UsageError
 from drill.models import Exercise
-
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _Loader = yaml.SafeLoader
 
 REQUIRED_FILES = ("exercise.yaml", "stub.py", "solution.py", "tests.py")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -46,8 +39,10 @@ _KEYS: dict[str, tuple[bool, str]] = {
 _LIMIT_KEYS = {"time_s": (float, 20.0), "memory_mb": (int, 2048)}
 
 
-def _node_lines(node: yaml.Node) -> dict[str, int]:
+def _node_lines(node: Any) -> dict[str, int]:
     """1-based line of each top-level key (and `limits.<key>`) in a composed YAML mapping."""
+    import yaml
+
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -63,6 +58,9 @@ def _node_lines(node: yaml.Node) -> dict[str, int]:
 
 def _parse(path: Path) -> tuple[Exercise | None, list[Problem]]:
     """Load one exercise.yaml into an Exercise, with every problem found (an Exercise only if there are none)."""
+    import yaml  # only when an exercise is validated; a cached one needs no YAML
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     problems: list[Problem] = []
     folder = path.parent
 
@@ -72,8 +70,8 @@ def _parse(path: Path) -> tuple[Exercise | None, list[Problem]]:
     lines: dict[str, int] = {}
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except OSError as exc:
         return None, [Problem(path, None, f"cannot be read: {exc.strerror or exc}")]
     except UnicodeDecodeError:
@@ -281,6 +279,53 @@ def exercise_slugs(root: Path | None = None) -> list[str]:
     return [f.name for f in _folders(root or paths.reference_dir()) if (f / "exercise.yaml").is_file()]
 
 
+_CACHE_FORMAT = 1
+
+
+def _signature(folder: Path) -> list[int]:
+    signature = [_CACHE_FORMAT]
+    for name in REQUIRED_FILES:
+        stat = (folder / name).stat()
+        signature += [stat.st_mtime_ns, stat.st_size]
+    return signature
+
+
+def _cache_file(folder: Path) -> Path:
+    import hashlib
+
+    return paths.cache_dir() / f"exercise-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]}.json"
+
+
+def _parse_cached(yaml_path: Path) -> tuple[Exercise | None, list[Problem]]:
+    """_parse, through a JSON cache of exercises that validated (keyed by their four files' sizes and times):
+    listing the catalogue then reads no YAML and parses no Python. `drill lint` always validates afresh."""
+    import json
+
+    folder = yaml_path.parent
+    try:
+        signature = _signature(folder)
+        data = json.loads(_cache_file(folder).read_text(encoding="utf-8"))
+        if data.pop("signature") == signature:
+            return Exercise(**{**data, "directory": folder, **{k: tuple(data[k]) for k in
+                                                               ("names", "hints", "related", "forbidden")}}), []
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    exercise, problems = _parse(yaml_path)
+    if exercise is not None:
+        try:
+            from dataclasses import asdict
+
+            record = {**asdict(exercise), "directory": None, "signature": _signature(folder)}
+            target = _cache_file(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(json.dumps(record), encoding="utf-8")
+            temporary.replace(target)
+        except OSError:
+            pass
+    return exercise, problems
+
+
 def load_exercises(root: Path | None = None, *, skip_invalid: bool = False) -> list[Exercise]:
     """All exercises under root (default: the bundled reference/), sorted by slug; ContentError if any is invalid
     (or, with skip_invalid, only the valid ones: `drill lint` reports the rest)."""
@@ -292,7 +337,7 @@ def load_exercises(root: Path | None = None, *, skip_invalid: bool = False) -> l
         if not yaml_path.is_file():
             problems.append(Problem(yaml_path, None, "is missing", "each reference/<slug>/ needs an exercise.yaml"))
             continue
-        exercise, found = _parse(yaml_path)
+        exercise, found = _parse_cached(yaml_path)
         problems.extend(found)
         if exercise is not None:
             exercises.append(exercise)
@@ -306,7 +351,7 @@ def find_exercise(slug: str, root: Path | None = None) -> Exercise:
     root = root or paths.reference_dir()
     folder = root / slug
     if _SLUG.match(slug) and (folder / "exercise.yaml").is_file():
-        exercise, problems = _parse(folder / "exercise.yaml")
+        exercise, problems = _parse_cached(folder / "exercise.yaml")
         if problems:
             raise ContentError(problems)
         assert exercise is not None

@@ -31,6 +31,8 @@ def run(topics: list[str], tags: list[str], *, minutes: int, seed: int | None, r
     store = open_progress(config)
     try:
         previous = _reports(store)[-1].report if store.interviews() else None
+        suspended = store.suspended()
+        questions = [q for q in questions if q.id not in suspended]
         now = clock.now()
         plan = core.plan_interview(
             questions, exercises, store.cards(), store.checks(), now=now, minutes=minutes, rounds=rounds,

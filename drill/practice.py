@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from drill import scheduler as sched
 from drill.clock import study_day
@@ -15,10 +17,11 @@ from drill.store import CardRow, CheckRecord, Store
 
 @dataclass(frozen=True)
 class Hint:
-    number: int  # 1-based
+    number: int  # 1-based; 0 for the nudge about the last failed check
     total: int
     text: str
     repeated: bool  # every hint had been shown already
+    failed_test: str = ""  # for the nudge: the test that failed
 
 
 @dataclass(frozen=True)
@@ -47,11 +50,20 @@ def attempt_passed(store: Store, exercise: Exercise) -> bool:
 
 
 def hints_used(store: Store, exercise: Exercise) -> int:
-    return store.count_events(exercise.slug, "hint", since=_attempt_start(store, exercise.slug))
+    """Hints of the ladder used in this attempt (a nudge about a failed check is not one: the check said it)."""
+    since = _attempt_start(store, exercise.slug)
+    return sum(1 for slug, at, detail in store.events("hint")
+               if slug == exercise.slug and (since is None or at >= since) and not detail.startswith("failure"))
 
 
 def next_hint(store: Store, exercise: Exercise, now: datetime) -> Hint:
-    """The next hint of this attempt (nudge first); recorded, so checks know how much help was used."""
+    """After a failed check: first a nudge about what failed (once per failed check); then the next hint of this
+    attempt's ladder (nudge first, recorded, so checks know how much help was used)."""
+    nudge = _failure_nudge(store, exercise)
+    if nudge is not None:
+        check_at, test, cause = nudge
+        store.record_event(exercise.slug, "hint", now, f"failure {check_at.isoformat()}")
+        return Hint(0, len(exercise.hints), cause, False, failed_test=test)
     used = hints_used(store, exercise)
     total = len(exercise.hints)
     repeated = used >= total
@@ -59,6 +71,48 @@ def next_hint(store: Store, exercise: Exercise, now: datetime) -> Hint:
     if not repeated:
         store.record_event(exercise.slug, "hint", now, str(index + 1))
     return Hint(index + 1, total, exercise.hints[index], repeated)
+
+
+def hints_seen(store: Store, exercise: Exercise) -> list[Hint]:
+    """The hints already shown in this attempt, for `drill hint --all` (records nothing)."""
+    used = min(hints_used(store, exercise), len(exercise.hints))
+    seen = [Hint(i + 1, len(exercise.hints), exercise.hints[i], False) for i in range(used)]
+    last = _last_failure(store, exercise)
+    if last is not None:
+        seen.insert(0, Hint(0, len(exercise.hints), last[2], False, failed_test=last[1]))
+    return seen
+
+
+def _last_failure(store: Store, exercise: Exercise) -> tuple[datetime, str, str] | None:
+    """(when, test, likely cause) of the last check of this attempt, if it failed with a cause."""
+    since = _attempt_start(store, exercise.slug)
+    mine = [c for c in store.checks(exercise.slug) if since is None or c.checked_at > since]
+    if not mine or mine[-1].status == "pass" or not mine[-1].failure:
+        return None
+    try:
+        failure = json.loads(mine[-1].failure)
+    except ValueError:
+        return None
+    cause = failure.get("cause") or failure.get("message") or ""
+    return (mine[-1].checked_at, str(failure.get("test", "")), str(cause)) if cause else None
+
+
+def _failure_nudge(store: Store, exercise: Exercise) -> tuple[datetime, str, str] | None:
+    last = _last_failure(store, exercise)
+    if last is None:
+        return None
+    shown = {detail for slug, _, detail in store.events("hint") if slug == exercise.slug}
+    return None if f"failure {last[0].isoformat()}" in shown else last
+
+
+def failure_of(result: CheckResult) -> str:
+    """The first failing test of a result as JSON {test, message, cause}; "" for a pass."""
+    first = next((t for t in result.tests if t.status in ("fail", "error")), None)
+    if first is None:
+        return ""
+    cause = next((line.removeprefix("Likely cause: ") for line in first.detail.splitlines()
+                  if line.startswith("Likely cause: ")), "")
+    return json.dumps({"test": first.name, "message": first.message, "cause": cause})
 
 
 def source_digest(source: bytes) -> str:
@@ -100,6 +154,7 @@ def record_check(store: Store, exercise: Exercise, result: CheckResult, now: dat
             exercise=exercise.slug, checked_at=now, study_day=day, status=result.status,
             outcome=result.outcome, passed=result.passed, total=result.total,
             duration_ms=int(result.duration_s * 1000), hints_used=hints, source_sha256=digest,
+            failure=failure_of(result),
         )
     )
     card = store.card(exercise.slug)
@@ -138,6 +193,18 @@ def record_solution_viewed(store: Store, exercise: Exercise, now: datetime) -> b
     return counts
 
 
+def passing_file(store: Store, exercise: Exercise, candidates: list) -> Any:
+    """The first of these files (Paths) whose exact bytes passed a check of this exercise, or None."""
+    passed = {c.source_sha256 for c in store.checks(exercise.slug) if c.status == "pass" and c.source_sha256}
+    for path in candidates:
+        try:
+            if source_digest(path.read_bytes()) in passed:
+                return path
+        except OSError:
+            continue
+    return None
+
+
 def record_implement(store: Store, exercise: Exercise, now: datetime, path: str) -> None:
     store.record_event(exercise.slug, "implement", now, path)
 
@@ -167,3 +234,16 @@ def progress(store: Store, exercises: list[Exercise], now: datetime, rollover_ho
             )
         )
     return rows
+
+
+def next_exercise(store: Store, exercises: list[Exercise], now: datetime, rollover_hour: int,
+                  exclude: str) -> tuple[Exercise, str] | None:
+    """What to do after a pass, as rustlings moves on: an exercise due for re-implementation, else one started
+    and not passed, else the next new one in catalogue order; with the reason."""
+    rows = [r for r in progress(store, exercises, now, rollover_hour) if r.exercise.slug != exclude]
+    for status, why in (("due", "due to be implemented again"), ("started", "started, not passed yet"),
+                        ("new", "not tried yet")):
+        for row in rows:
+            if row.status == status:
+                return row.exercise, why
+    return None

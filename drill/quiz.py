@@ -180,8 +180,8 @@ class QuizSession:
     # --- building the queue --------------------------------------------------------------------------------
 
     def _build_queue(self, questions: list[Question], moment: datetime, new_limit: int | None) -> list[Question]:
-        buried = self.store.buried(self.today)
-        candidates = [q for q in questions if q.id not in buried]
+        hidden = self.store.buried(self.today) | self.store.suspended()
+        candidates = [q for q in questions if q.id not in hidden]
         if self.cram:
             seen = [q for q in candidates if q.id in self.cards]
             seen.sort(key=lambda q: sched.retrievability(self.scheduler, self.cards[q.id], moment))

@@ -12,15 +12,19 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-
-from fsrs import Card, Rating, Scheduler, State
+from typing import TYPE_CHECKING
 
 from drill.clock import study_day
 from drill.config import Config
 from drill.models import Review
 from drill.store import CardRow, LoggedReview, Store, open_store
 
+if TYPE_CHECKING:
+    from fsrs import Card, Scheduler
+
 LEARN_AHEAD = timedelta(minutes=20)  # a learning card due within this comes back in the same session
+# fsrs's State values, as stored in a card's JSON (fsrs itself is imported only by what schedules a review)
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
 
 RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
@@ -28,6 +32,8 @@ RATING_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 def make_scheduler(config: Config, kind: str = "question") -> Scheduler:
     """The scheduler for questions, or for exercises: re-implementing a whole exercise minutes after a pass is not
     spaced repetition, so exercises skip the short (re)learning steps and go straight to intervals of days."""
+    from fsrs import Scheduler
+
     exercise = kind == "exercise"
     return Scheduler(
         desired_retention=config.desired_retention,
@@ -49,8 +55,10 @@ def review(
     day: date,
 ) -> Scheduled:
     """The card's state after `rating` at `moment` (previous None: a new card)."""
+    from fsrs import Rating
+
     card = _fsrs_card(previous, item_id)
-    was_review = card.state == State.Review
+    was_review = card.state.value == REVIEW
     state = random.getstate()
     random.seed(f"{item_id}|{moment.astimezone(UTC).isoformat()}")  # deterministic fuzz, see module docstring
     try:
@@ -144,9 +152,9 @@ def showings_left(card: CardRow | None, config: Config) -> int:
         steps, step = config.learning_steps, 0
     else:
         state = json.loads(card.state)
-        if state["state"] == State.Review.value:
+        if state["state"] == REVIEW:
             return 1
-        steps = config.learning_steps if state["state"] == State.Learning.value else config.relearning_steps
+        steps = config.learning_steps if state["state"] == LEARNING else config.relearning_steps
         step = int(state.get("step") or 0)
     ahead = 0
     for length in steps[step + 1:]:
@@ -158,10 +166,12 @@ def showings_left(card: CardRow | None, config: Config) -> int:
 
 def is_learning(card: CardRow) -> bool:
     """Still in (re)learning steps: short intervals that come back within the session."""
-    return json.loads(card.state)["state"] != State.Review.value
+    return json.loads(card.state)["state"] != REVIEW
 
 
 def _fsrs_card(row: CardRow | None, item_id: str) -> Card:
+    from fsrs import Card
+
     if row is None:
         return Card(card_id=zlib.crc32(item_id.encode()))  # an explicit id: Card() would sleep to make one
     return Card.from_dict(json.loads(row.state))
@@ -170,13 +180,36 @@ def _fsrs_card(row: CardRow | None, item_id: str) -> Card:
 SETTINGS_KEY = "scheduler_settings"
 
 
+QUICK_KEY = "scheduler_settings_seen"
+
+
+def _quick_key(config: Config) -> str:
+    """The settings and the installed fsrs files as they are, without importing fsrs: when this is what the cards
+    were last checked under, the (slower) behavioural fingerprint need not be computed again."""
+    from importlib.util import find_spec
+
+    spec = find_spec("fsrs")
+    files = []
+    if spec is not None and spec.origin:
+        from pathlib import Path
+
+        for path in sorted(Path(spec.origin).parent.glob("*.py")):
+            stat = path.stat()
+            files.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return str(zlib.crc32(f"{config!r}|{'|'.join(files)}".encode()))
+
+
 def refresh_cards(store: Store, config: Config) -> int | None:
     """Keep the cards cache equal to a replay of the log: when the scheduler settings changed since the cards were
     computed, replay the whole log under the new ones. Returns how many cards were rebuilt (None: none needed)."""
+    quick = _quick_key(config)
+    if store.meta(QUICK_KEY) == quick:
+        return None
     fingerprint = settings_fingerprint(config)
     if store.meta(SETTINGS_KEY) == fingerprint:
+        store.set_meta(QUICK_KEY, quick)
         return None
-    return store.rebuild_cards(lambda logged: replay_log(config, logged), {SETTINGS_KEY: fingerprint})
+    return store.rebuild_cards(lambda logged: replay_log(config, logged), {SETTINGS_KEY: fingerprint, QUICK_KEY: quick})
 
 
 def open_progress(config: Config) -> Store:

@@ -95,6 +95,20 @@ MIGRATIONS: list[str] = [
         report TEXT NOT NULL
     );
     """,
+    # 6: what the learner did to a card itself: suspend, unsuspend, reset (back to new; its earlier reviews stay in
+    # the log but no longer schedule it)
+    """
+    CREATE TABLE card_events (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'reset')),
+        at TEXT NOT NULL,
+        utc_offset_min INTEGER NOT NULL
+    );
+    CREATE INDEX card_events_by_item ON card_events (item_id, id);
+    """,
+    # 7: a failed check remembers its first failure (test, message, likely cause) for `drill hint`
+    "ALTER TABLE checks ADD COLUMN failure TEXT NOT NULL DEFAULT '';",
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -147,6 +161,7 @@ class CheckRecord:
     duration_ms: int
     hints_used: int
     source_sha256: str = ""  # the graded file's hash ("" in checks logged before drill kept it)
+    failure: str = ""  # JSON {test, message, cause} of the first failing test ("" for a pass)
 
 
 class Store:
@@ -219,13 +234,20 @@ class Store:
             db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             if rebuild is None:
                 return self._card_in(db, item_id)
-            rows = db.execute("SELECT * FROM reviews WHERE item_id = ? ORDER BY id", (item_id,)).fetchall()
+            rows = db.execute("SELECT * FROM reviews WHERE item_id = ? AND reviewed_at > ? ORDER BY id",
+                              (item_id, self._reset_at(db, item_id))).fetchall()
             card = rebuild([_logged(row) for row in rows])
             if card is None:
                 db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
             else:
                 self._put_card(db, card)
             return card
+
+    @staticmethod
+    def _reset_at(db: sqlite3.Connection, item_id: str) -> str:
+        """When the card was last reset ("" if never): reviews before then no longer schedule it."""
+        row = db.execute("SELECT max(at) FROM card_events WHERE item_id = ? AND kind = 'reset'", (item_id,)).fetchone()
+        return str(row[0] or "")
 
     @staticmethod
     def _card_in(db: sqlite3.Connection, item_id: str) -> CardRow | None:
@@ -276,10 +298,10 @@ class Store:
 
     def rebuild_cards(self, replay: Callable[[list[LoggedReview]], list[CardRow]],
                       meta: dict[str, str] | None = None) -> int:
-        """Replace the whole cards cache with `replay(the whole log)`, in one transaction (so no rating made
+        """Replace the whole cards cache with `replay(the scheduling log)`, in one transaction (so no rating made
         meanwhile is lost), and record `meta` with it. Returns how many cards there are now."""
         with self._write() as db:
-            logged = [_logged(row) for row in db.execute("SELECT * FROM reviews ORDER BY id")]
+            logged = [_logged(row) for row in db.execute(_SCHEDULING_LOG)]
             cards = replay(logged)
             db.execute("DELETE FROM cards")
             for card in cards:
@@ -287,6 +309,32 @@ class Store:
             for key, value in (meta or {}).items():
                 db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
             return len(cards)
+
+    def scheduling_log(self) -> list[LoggedReview]:
+        """The reviews that schedule the cards: all of them but those before a card's last reset, oldest first."""
+        return [_logged(row) for row in self._rows(_SCHEDULING_LOG)]
+
+    # --- card events: suspend, unsuspend, reset -----------------------------------------------------------------
+
+    def record_card_event(self, item_id: str, kind: str, at: datetime) -> None:
+        """Suspend or unsuspend a card; a reset also drops its cached state (it is new again)."""
+        with self._write() as db:
+            db.execute("INSERT INTO card_events (item_id, kind, at, utc_offset_min) VALUES (?, ?, ?, ?)",
+                       (item_id, kind, utc_text(at), offset_minutes(at)))
+            if kind == "reset":
+                db.execute("DELETE FROM cards WHERE item_id = ?", (item_id,))
+
+    def suspended(self) -> set[str]:
+        """Cards whose last suspend/unsuspend says suspended."""
+        rows = self._rows(
+            "SELECT e.item_id, e.kind FROM card_events e WHERE e.kind IN ('suspend', 'unsuspend') AND e.id = "
+            "(SELECT max(id) FROM card_events f WHERE f.item_id = e.item_id AND f.kind IN ('suspend', 'unsuspend'))"
+        )
+        return {row[0] for row in rows if row[1] == "suspend"}
+
+    def card_events(self, item_id: str) -> list[tuple[str, datetime]]:
+        rows = self._rows("SELECT kind, at, utc_offset_min FROM card_events WHERE item_id = ? ORDER BY id", (item_id,))
+        return [(row[0], local_moment(row[1], row[2])) for row in rows]
 
     def meta(self, key: str) -> str | None:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
@@ -301,6 +349,12 @@ class Store:
         rows = self._rows("PRAGMA integrity_check")
         found = [str(row[0]) for row in rows]
         return [] if found == ["ok"] else found
+
+    def last_ratings(self) -> dict[str, int]:
+        """Each item's most recent rating (cramming included)."""
+        rows = self._rows("SELECT item_id, rating FROM reviews r WHERE id = (SELECT max(id) FROM reviews q"
+                          " WHERE q.item_id = r.item_id)")
+        return {row[0]: int(row[1]) for row in rows}
 
     def count_reviews(self, day: date, *, kind: str = "question") -> int:
         rows = self._rows("SELECT count(*) FROM reviews WHERE study_day = ? AND kind = ?", (day.isoformat(), kind))
@@ -342,11 +396,11 @@ class Store:
         with self._write() as db:
             db.execute(
                 "INSERT INTO checks (exercise, checked_at, utc_offset_min, study_day, status, outcome, passed, total,"
-                " duration_ms, hints_used, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " duration_ms, hints_used, source_sha256, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     record.exercise, utc_text(record.checked_at), offset_minutes(record.checked_at),
                     record.study_day.isoformat(), record.status, record.outcome, record.passed, record.total,
-                    record.duration_ms, record.hints_used, record.source_sha256,
+                    record.duration_ms, record.hints_used, record.source_sha256, record.failure,
                 ),
             )
 
@@ -360,7 +414,7 @@ class Store:
                 exercise=row["exercise"], checked_at=local_moment(row["checked_at"], row["utc_offset_min"]),
                 study_day=date.fromisoformat(row["study_day"]), status=row["status"], outcome=row["outcome"],
                 passed=row["passed"], total=row["total"], duration_ms=row["duration_ms"], hints_used=row["hints_used"],
-                source_sha256=row["source_sha256"],
+                source_sha256=row["source_sha256"], failure=row["failure"],
             )
             for row in rows
         ]
@@ -430,6 +484,13 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
+
+
+# every review except those before its card's last reset
+_SCHEDULING_LOG = (
+    "SELECT * FROM reviews r WHERE r.reviewed_at > coalesce((SELECT max(e.at) FROM card_events e"
+    " WHERE e.item_id = r.item_id AND e.kind = 'reset'), '') ORDER BY r.id"
+)
 
 
 def _card(row: sqlite3.Row) -> CardRow:

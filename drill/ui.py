@@ -6,12 +6,14 @@ Colour follows Rich's rules: none when output is not a terminal or when NO_COLOR
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
+import rich._wrap as _rich_wrap
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -26,14 +28,91 @@ RATING_LABELS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 RATING_STYLES = {1: "red", 2: "yellow", 3: "green", 4: "cyan"}
 
 
-def markdown(text: str) -> Markdown:
-    return Markdown(text.strip(), code_theme="ansi_dark")
+# Rich breaks lines at any Unicode space, the no-break space included; words here are split at ASCII whitespace
+# only, so that a formula whose spaces are no-break (see keep_together) is never split mid-expression.
+_rich_wrap.re_word = re.compile(r"[ \t\n\r\f\v]*[^ \t\n\r\f\v]+[ \t\n\r\f\v]*")
+_NBSP = "\u00a0"
+_OPERATOR = re.compile(r" ([=≈≠≤≥<>+−×·÷→←⇒↦∈]|:=|\+=|-=|\*=) (?=\S)")
+
+
+def keep_together(text: str) -> str:
+    """No-break spaces inside `code` spans (up to 60 characters) and around a formula's operators, so that
+    `J(C, μ) = Σᵢ ‖xᵢ − μ_c(i)‖²` stays on one line on a terminal; fenced code blocks are left alone. Piped
+    output keeps plain spaces (what a script or a search expects)."""
+    if not out.is_terminal:
+        return text
+    lines, fenced = [], False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if not fenced:
+            parts = line.split("`")
+            for i in range(1, len(parts), 2):
+                if len(parts[i]) <= 60:
+                    parts[i] = parts[i].replace(" ", _NBSP)
+            for i in range(0, len(parts), 2):
+                parts[i] = _OPERATOR.sub(lambda m: f"{_NBSP}{m.group(1)}{_NBSP}", parts[i])
+            line = "`".join(parts)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+_MARKDOWN_BLOCK = re.compile(r"^\s*([-*+] |\d+[.)] |#|>|```|\|)|\*\*|__|\]\(|(?<![\w*])\*[^*\s]", re.MULTILINE)
+_markdown_class: Any = None
+
+
+def _markdown_renderer() -> Any:
+    """Rich's Markdown as drill shows it (built on first use: rich.markdown and its parser are slow to import):
+    numbered items read "1.", and a box that begins with a list has no empty first line (Rich carries a blank
+    line over from the list's own paragraphs)."""
+    global _markdown_class
+    if _markdown_class is not None:
+        return _markdown_class
+    from rich._loop import loop_first
+    from rich.markdown import ListItem, Markdown
+    from rich.segment import Segment
+
+    class NumberedItem(ListItem):
+        def render_number(self, console, options, number: int, last_number: int):
+            number_width = len(str(last_number)) + 3
+            render_options = options.update(width=options.max_width - number_width)
+            lines = console.render_lines(self.elements, render_options, style=self.style)
+            number_style = console.get_style("markdown.item.number", default="none")
+            padding = Segment(" " * number_width, number_style)
+            numeral = Segment(f"{number}.".rjust(number_width - 1) + " ", number_style)
+            for first, line in loop_first(lines):
+                yield numeral if first else padding
+                yield from line
+                yield Segment("\n")
+
+    class DrillMarkdown(Markdown):
+        elements = {**Markdown.elements, "list_item_open": NumberedItem}
+
+        def __rich_console__(self, console, options):
+            started = False
+            for segment in super().__rich_console__(console, options):
+                if not started and isinstance(segment, Segment) and segment.text == "\n":
+                    continue
+                started = True
+                yield segment
+
+    _markdown_class = DrillMarkdown
+    return _markdown_class
+
+
+def markdown(text: str) -> Any:
+    """Bank text (Markdown) for a panel; plain paragraphs with `code` spans need no Markdown parser."""
+    text = text.strip()
+    if _MARKDOWN_BLOCK.search(text):
+        return _markdown_renderer()(keep_together(text), code_theme="ansi_dark")
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    return Text("\n\n").join(inline(p) for p in paragraphs)
 
 
 def inline(text: str) -> Text:
     """One line of bank text with its `code` spans styled, as the Markdown panels show them, not as raw backticks."""
     line = Text()
-    for index, part in enumerate(text.split("`")):
+    for index, part in enumerate(keep_together(text).split("`")):
         line.append(part, style="bold cyan" if index % 2 else "")
     return line
 
@@ -105,9 +184,19 @@ def question_header(question: Question, position: int, remaining: int, *, new: b
                     subtitle_align="right", border_style="blue"))
 
 
+def _hanging(rows: list[tuple[Text, Text]]) -> None:
+    """Marks in one column, text in the other: a wrapped line stays indented under its text."""
+    grid = Table.grid(padding=(0, 1), pad_edge=False)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    out.print(grid)
+
+
 def choices(question: Question) -> None:
-    for number, choice in enumerate(question.choices, start=1):
-        out.print(Text.assemble((f"  {number}. ", "bold"), inline(choice)))
+    _hanging([(Text(f"  {number}.", style="bold"), inline(choice))
+              for number, choice in enumerate(question.choices, start=1)])
 
 
 def answer_panel(question: Question, title: str = "strong answer", style: str = "green") -> None:
@@ -116,9 +205,10 @@ def answer_panel(question: Question, title: str = "strong answer", style: str = 
 
 def point_verdicts(verdicts: Iterable, *, explain: bool = False) -> None:
     """✓ covered, ⚠ stated wrongly, ✗ missed, in the bank's order; with explain, the pattern and words that decided."""
-    marks = {"covered": ("  ✓ ", "bold green"), "contradicted": ("  ⚠ ", "bold yellow"), "missed": ("  ✗ ", "bold red")}
+    marks = {"covered": ("  ✓", "bold green"), "contradicted": ("  ⚠", "bold yellow"), "missed": ("  ✗", "bold red")}
+    rows = []
     for verdict in verdicts:
-        line = Text.assemble(marks[verdict.status], inline(verdict.point.text))
+        line = inline(verdict.point.text)
         if verdict.status == "contradicted":
             line.append(f" — stated wrongly: “{verdict.excerpt}”", style="yellow")
         if explain and verdict.pattern:
@@ -127,7 +217,8 @@ def point_verdicts(verdicts: Iterable, *, explain: bool = False) -> None:
             line.append(f"   [{reason}/{verdict.pattern}/ on “{verdict.excerpt}”{why}]", style="dim")
         elif explain and verdict.status == "missed":
             line.append("   [no pattern found]", style="dim")
-        out.print(line)
+        rows.append((Text(*marks[verdict.status]), line))
+    _hanging(rows)
 
 
 def common_mistake(example, *, yours: bool) -> None:
@@ -571,19 +662,62 @@ def check_result(result, path, repeat_of=None) -> None:
         out.print(Text(f"Stuck? drill hint {result.exercise}", style="dim"))
 
 
+class working:  # noqa: N801 - used as `with ui.working(...) as progress:`
+    """A spinner with the elapsed time and what is being run, on a terminal only (nothing when piped): the
+    context value is the callback that updates it (None when there is nothing to show)."""
+
+    def __init__(self, title: str, *, enabled: bool = True):
+        self.title = title
+        self.enabled = enabled and out.is_terminal
+        self.status: Any = None
+        self.started = 0.0
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        import time
+
+        self.started = time.monotonic()
+        status = out.status(Text(self.title), spinner="dots")
+        status.__enter__()
+        self.status = status
+        return self.update
+
+    def update(self, what: str) -> None:
+        import time
+
+        if self.status is not None:
+            elapsed = time.monotonic() - self.started
+            self.status.update(Text.assemble(self.title, (f" · {elapsed:.1f} s · {what}", "dim")))
+
+    def __exit__(self, *exc) -> None:
+        if self.status is not None:
+            self.status.__exit__(*exc)
+
+
 def clear_for_watch() -> None:
     if out.is_terminal:
         out.clear()
 
 
-def watching(path) -> None:
+def watching(path, offered=None) -> None:
+    if offered is not None:
+        exercise, why = offered
+        out.print(Text.assemble(("Next up: ", "bold"), (exercise.slug, "bold cyan"), (f" ({why}) — type n and Enter "
+                                "to start it here.", "dim")))
     out.print(Text(f"Watching {path} — save to re-check, Enter to re-run, Ctrl-C to stop.", style="dim"))
 
 
-def hint(exercise, shown) -> None:
+def hint(exercise, shown, *, again: bool = True) -> None:
+    if shown.number == 0:
+        out.print(Panel(inline(shown.text), title=f"what failed: {shown.failed_test}", title_align="left",
+                        border_style="red"))
+        if again:
+            out.print(Text(f"Still stuck? drill hint {exercise.slug} again for the next hint.", style="dim"))
+        return
     title = f"hint {shown.number} of {shown.total}"
     out.print(Panel(markdown(shown.text), title=title, title_align="left", border_style="yellow"))
-    if shown.repeated:
+    if shown.repeated and again:
         out.print(Text("That was the last hint. The model answer: drill solution " + exercise.slug, style="dim"))
 
 
@@ -595,14 +729,50 @@ def confirm(question: str) -> bool:
         return False
 
 
-def solution(exercise, code: str, *, before_pass: bool) -> None:
+def wrap_code(code: str, width: int) -> str:
+    """Lines longer than width broken at a space, each continuation indented under its own line (plus 4), so the
+    code's structure still reads; a pager would scroll, a terminal would fold at column 0."""
+    width = max(20, width)
+    wrapped = []
+    for line in code.splitlines():
+        indent = len(line) - len(line.lstrip(" "))
+        while len(line) > width:
+            cut = line.rfind(" ", indent + 8, width)
+            cut = cut if cut > 0 else width
+            wrapped.append(line[:cut].rstrip())
+            line = " " * (indent + 4) + line[cut:].lstrip()
+        wrapped.append(line)
+    return "\n".join(wrapped)
+
+
+def _code_panel(code: str, title: str, width: int, style: str) -> Panel:
     from rich.syntax import Syntax
 
+    return Panel(Syntax(wrap_code(code, width - 4), "python", theme="ansi_dark", line_numbers=False,
+                        word_wrap=False), title=title, title_align="left", border_style=style)
+
+
+def solution(exercise, code: str, *, before_pass: bool, yours: tuple | None = None) -> None:
+    """The reference — beside the learner's passing file when there is one (side by side on a wide terminal,
+    yours first on a narrow one)."""
     if before_pass:
         out.print(Text("Seen before a pass (recorded). Close it, then write your own from memory.", style="yellow"))
-    out.print(Panel(Syntax(code, "python", theme="ansi_dark", line_numbers=False, word_wrap=True),
-                    title=f"{exercise.title} — reference",
-                    title_align="left", border_style="green"))
+    reference_title = f"{exercise.title} — reference"
+    if yours is None:
+        out.print(_code_panel(code, reference_title, out.width, "green"))
+        return
+    path, mine = yours
+    if out.width >= 150:
+        half = out.width // 2
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=half - 1)
+        grid.add_column(width=out.width - half)
+        grid.add_row(_code_panel(mine, f"yours — {path.name}", half - 1, "blue"),
+                     _code_panel(code, "reference", out.width - half, "green"))
+        out.print(grid)
+        return
+    out.print(_code_panel(mine, f"yours, as it passed — {path}", out.width, "blue"))
+    out.print(_code_panel(code, reference_title, out.width, "green"))
 
 
 def listing(rows) -> None:
@@ -844,3 +1014,94 @@ def plan_line(today) -> None:
     if today.exercises:
         parts.append("exercise " + ", ".join(today.exercises))
     out.print(Text.assemble(("Plan: ", "bold magenta"), " · ".join(parts)))
+
+
+# --- cards ------------------------------------------------------------------------------------------------------
+
+STATE_STYLES = {"new": "cyan", "learning": "yellow", "relearning": "yellow", "review": "green", "suspended": "dim"}
+
+
+def _when(due: datetime | None, now: datetime) -> str:
+    if due is None:
+        return "·"
+    if due <= now:
+        return "now"
+    return describe_due(due, now).removeprefix("in ")
+
+
+def card_table(cards, total: int, now: datetime) -> None:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("topic", overflow="ellipsis")
+    for column in ("state", "due", "stability", "lapses", "last"):
+        table.add_column(column, no_wrap=True, justify="right" if column in ("stability", "lapses") else "left")
+    for info in cards:
+        stability = "·" if info.stability is None else f"{info.stability:.1f} d"
+        last = Text(RATING_LABELS[info.last_rating], style=RATING_STYLES[info.last_rating]) if info.last_rating \
+            else Text("·", style="dim")
+        table.add_row(info.question.id, info.question.topic, Text(info.state, style=STATE_STYLES.get(info.state, "")),
+                      _when(info.due, now), stability, str(info.lapses), last)
+    out.print(table)
+    out.print(Text(f"{len(cards):,} of {total:,} cards · drill card ID for one card's history", style="dim"))
+
+
+def card_detail(detail, now: datetime) -> None:
+    info = detail.info
+    question = info.question
+    tags = (" · " + ", ".join(question.tags)) if question.tags else ""
+    out.print(Panel(markdown(question.prompt), title=f"[bold]{question.id}[/] · {question.topic} · {question.type}",
+                    title_align="left", subtitle=tags.removeprefix(" · ") or None, subtitle_align="right",
+                    border_style="blue"))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row("State", Text(info.state, style=STATE_STYLES.get(info.state, "")))
+    if info.due is not None:
+        grid.add_row("Due", f"{info.due.astimezone(now.tzinfo):%a %d %b %Y %H:%M} ({_when(info.due, now)})")
+    if info.stability is not None:
+        grid.add_row("Stability", f"{info.stability:.2f} days · difficulty {info.difficulty:.2f}")
+    if info.recall is not None:
+        grid.add_row("Recall now", percent(info.recall))
+    grid.add_row("Reviews", f"{info.reps} · {info.lapses} lapse{'s' if info.lapses != 1 else ''}")
+    out.print(grid)
+    if detail.events:
+        out.print(Text("Events: " + ", ".join(f"{kind} {at:%d %b %Y %H:%M}" for kind, at in detail.events),
+                       style="dim"))
+    if not detail.history:
+        out.print(Text("No reviews yet.", style="dim"))
+        return
+    table = Table(title="History", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("when", no_wrap=True)
+    table.add_column("rating", no_wrap=True)
+    table.add_column("time", justify="right", no_wrap=True)
+    table.add_column("your answer", overflow="fold")
+    for entry in detail.history:
+        review = entry.review
+        rating = Text(RATING_LABELS[review.rating], style=RATING_STYLES[review.rating])
+        if review.cram:
+            rating.append(" cram", style="magenta")
+        table.add_row(f"{review.reviewed_at:%a %d %b %Y %H:%M}", rating, clock(review.duration_ms / 1000),
+                      Text(review.answer or "·", style="" if review.answer else "dim"))
+    out.print(table)
+
+
+def card_action(action: str, changed: list[str], unchanged: list[str]) -> None:
+    done = {"suspend": "Suspended", "unsuspend": "Unsuspended", "reset": "Reset to new"}[action]
+    why = {"suspend": "already suspended", "unsuspend": "not suspended", "reset": "already new"}[action]
+    if changed:
+        out.print(Text.assemble((f"{done}: ", "bold"), ", ".join(changed)))
+    if unchanged:
+        out.print(Text(f"Unchanged ({why}): " + ", ".join(unchanged), style="dim"))
+    if action == "reset" and changed:
+        out.print(Text("Their reviews stay in the log and in your stats; the cards are new again.", style="dim"))
+
+
+def tag_table(rows) -> None:
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("tag", no_wrap=True)
+    table.add_column("questions", justify="right")
+    table.add_column("topics")
+    for tag, count, topics in rows:
+        table.add_row(tag, str(count), ", ".join(topics))
+    out.print(table)
+    out.print(Text("Study one theme across topics: drill quiz --tag TAG", style="dim"))

@@ -151,13 +151,15 @@ def test_path_like_slugs_are_unknown() -> None:
 
 
 def test_a_valid_exercise_loads_with_its_limits(tmp_path: Path) -> None:
-    make_exercise(tmp_path)
-    (exercise,) = load_exercises(tmp_path)
+    root = tmp_path / "reference"  # beside DRILL_HOME (tmp_path/home), where the exercise cache is written
+    make_exercise(root)
+    (exercise,) = load_exercises(root)
     assert exercise.slug == "demo" and exercise.names == ("Demo", "Demo.fit")
     assert exercise.time_limit_s == 5.0 and exercise.memory_limit_mb == 512
     assert exercise.forbidden == ("pandas",)
     assert exercise.workspace_filename == "demo.py"
-    assert lint_exercises(tmp_path) == []
+    assert lint_exercises(root) == []
+    assert load_exercises(root) == [exercise], "read back from the cache, the same exercise"
 
 
 def test_defaults_for_optional_keys(tmp_path: Path) -> None:

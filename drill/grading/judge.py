@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,6 +35,8 @@ from drill.grading.static import DEFAULT_FORBIDDEN, forbidden_message, scan
 from drill.models import CheckResult, Exercise, Outcome, Performance, TestOutcome
 
 SLOW_RATIO = 15.0  # fully vectorised code lands at ~0.5–5× the reference, loops over samples at 50× and more
+BANDS = (f"vectorised means within {SLOW_RATIO:g}× of the reference's time, timed in the same run; a Python loop over "
+         "samples lands at 50× and beyond")
 MAX_RESULT_BYTES = 64 * 1024 * 1024
 MAX_JSON_BYTES = 1024 * 1024
 
@@ -249,7 +252,8 @@ def _skipped(cases: list[Case], start: int, why: str) -> list[TestOutcome]:
     return [TestOutcome(c.name, "skipped", why, "", "pass") for c in cases[start:]]
 
 
-def grade_submission(exercise: Exercise, submission: Path, *, measure_performance: bool = True) -> CheckResult:
+def grade_submission(exercise: Exercise, submission: Path, *, measure_performance: bool = True,
+                     progress: Callable[[str], None] | None = None) -> CheckResult:
     """Grade the learner's file against the exercise's hidden tests; see the module docstring for the steps.
 
     status: "pass"; "error" when the file cannot be used at all (syntax error, forbidden import, missing name, or
@@ -337,7 +341,7 @@ def grade_submission(exercise: Exercise, submission: Path, *, measure_performanc
 
         expected = [run_reference(exercise, case) for case in cases]
 
-        state = child.wait_ready(child.started + limits.time_s)
+        state = child.wait_ready(child.started + limits.time_s, _progress_reader(out, cases, progress))
         if state == "timeout":
             child.timed_out = True
             child.kill()
@@ -357,6 +361,30 @@ def grade_submission(exercise: Exercise, submission: Path, *, measure_performanc
     finally:
         sandbox.cleanup(children, spared)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _progress_reader(out: Path, cases: list[Case], progress: Callable[[str], None] | None):
+    """A tick that tells `progress` what the child is doing, from the progress.json it keeps (read at most 5 times
+    a second; nothing it says is trusted beyond that)."""
+    if progress is None:
+        return None
+    last = [0.0]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        if now - last[0] < 0.2:
+            return
+        last[0] = now
+        info = read_json(out / "progress.json") or {}
+        phase, index = info.get("phase"), info.get("index")
+        if phase == "case" and isinstance(index, int) and 0 <= index < len(cases):
+            progress(f"test {index + 1}/{len(cases)}: {cases[index].name}")
+        elif phase in ("cases-done", "perf"):
+            progress("timing against the reference")
+        else:
+            progress("loading your file")
+
+    return tick
 
 
 def _collect(
@@ -451,10 +479,10 @@ def _measure(child: sandbox.Child, ref_child: sandbox.Child, out: Path, ref_out:
     sub_s = statistics.median(sub_times)
     ratio = sub_s / ref_s
     if ratio >= SLOW_RATIO:
-        return Performance("slow", f"slow: ~{_round(ratio)}× the reference on {perf.describe} — {perf.slow_hint}",
-                           ratio=ratio, submission_s=sub_s, reference_s=ref_s)
-    return Performance("vectorised", f"vectorised: ~{_round(ratio)}× the reference's time on {perf.describe}",
-                       ratio=ratio, submission_s=sub_s, reference_s=ref_s)
+        return Performance("slow", f"slow: ~{_round(ratio)}× the reference on {perf.describe} — {perf.slow_hint} "
+                           f"({BANDS})", ratio=ratio, submission_s=sub_s, reference_s=ref_s)
+    return Performance("vectorised", f"vectorised: ~{_round(ratio)}× the reference's time on {perf.describe} "
+                       f"({BANDS})", ratio=ratio, submission_s=sub_s, reference_s=ref_s)
 
 
 def _round(ratio: float) -> str:

@@ -143,9 +143,12 @@ class Child:
                 self.proc.wait(timeout=remaining)
         return self.proc.poll() is not None
 
-    def wait_ready(self, deadline: float) -> str:
-        """Wait for the child's next signal ("tests done", later "timing done"): "ready", "exited" or "timeout"."""
+    def wait_ready(self, deadline: float, tick: Callable[[], None] | None = None) -> str:
+        """Wait for the child's next signal ("tests done", later "timing done"): "ready", "exited" or "timeout".
+        `tick` is called between short waits (to show progress)."""
         while True:
+            if tick is not None:
+                tick()
             if self.proc.poll() is not None:
                 return "exited"
             remaining = max(0.0, deadline - time.perf_counter())
