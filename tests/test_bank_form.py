@@ -51,6 +51,7 @@ SPECS = {
     "dimensionality-reduction": Spec("Dimensionality reduction", "dimred-", 25, 10, 1),
     "naive-bayes": Spec("Naive Bayes", "nb-", 25, 10, 1),
     "svm": Spec("Support vector machines", "svm-", 25, 10, 1),
+    "model-selection": Spec("Model selection and validation", "ms-", 30, 12, 1),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
