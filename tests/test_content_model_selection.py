@@ -636,6 +636,8 @@ PHRASINGS = [
         "covered",
     ),
     ("ms-bias-variance-say-it", 4, "complex models have low bias but high variance", "covered"),
+    ("ms-bias-variance-say-it", 2, "bias is when the model is too simple", "covered"),
+    ("ms-bias-variance-say-it", 4, "more complex models lower bias and raise variance", "covered"),
     ("ms-what-moves-bias-variance", 1, "more training data reduces the variance", "covered"),
     ("ms-what-moves-bias-variance", 1, "more data reduces the bias", "contradicted"),
     ("ms-what-moves-bias-variance", 2, "bagging cuts variance and boosting reduces bias", "covered"),
