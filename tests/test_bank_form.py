@@ -50,6 +50,8 @@ SPECS = {
     "attention-and-transformers": Spec("Attention and transformers", "attn-", 40, 16, 2),
     "dimensionality-reduction": Spec("Dimensionality reduction", "dimred-", 25, 10, 1),
     "naive-bayes": Spec("Naive Bayes", "nb-", 25, 10, 1),
+    "svm": Spec("Support vector machines", "svm-", 25, 10, 1),
+    "model-selection": Spec("Model selection and validation", "ms-", 30, 12, 1),
 }
 MIN_OF_TYPE = {"choice": 3, "numeric": 2, "derivation": 2}  # in every bank; recall is the most common type
 KEY_POINT_SHARE = 0.9  # recall questions with key points and patterns (test_recall_key_points asks it of all)
@@ -74,6 +76,7 @@ VOCABULARY = {
     "ensembles",
     "backpropagation", "activations", "normalization", "architecture",
     "attention", "language-models",
+    "kernels", "tuning",
 }  # fmt: skip
 
 # A pattern that is only one of these words is passed by almost any answer.
