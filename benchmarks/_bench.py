@@ -61,5 +61,7 @@ def _fmt(seconds: float) -> str:
 
 def env_with(**extra: str) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # bytecode caches as an installed drill has them (pip compiles them); without, every run compiles the sources
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env

@@ -5,8 +5,10 @@ validated, or through drill/bank_yaml.py, which parses and validates a file; the
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
+import sys
+import zlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -67,25 +69,26 @@ def load_banks(files: Iterable[Path] | None = None, *, use_cache: bool = True) -
     return result
 
 
-_CACHE_FORMAT = 3
+# The cache holds plain lists, dicts and strings in marshal's format: it decodes three times faster than JSON,
+# which is most of what a first screen waits for. marshal's format changes with Python, so the version is part
+# of the signature; the files are drill's own, written under DRILL_HOME.
+_CACHE_FORMAT = 4
 
 
 def _cache_file(path: Path) -> Path:
-    import hashlib
-
-    digest = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-    return paths.cache_dir() / f"bank-{digest}.json"
+    digest = f"{zlib.crc32(str(path.resolve()).encode()):08x}"
+    return paths.cache_dir() / f"bank-{digest}.marshal"
 
 
 def _signature(path: Path) -> list[int]:
     stat = path.stat()
-    return [_CACHE_FORMAT, stat.st_mtime_ns, stat.st_size]
+    return [_CACHE_FORMAT, *sys.version_info[:2], stat.st_mtime_ns, stat.st_size]
 
 
 def _cached_bank(path: Path) -> Bank | None:
     """The bank as last validated, if the file has not changed since; None otherwise (never raises)."""
     try:
-        data = json.loads(_cache_file(path).read_text(encoding="utf-8"))
+        data = marshal.loads(_cache_file(path).read_bytes())
         if data["signature"] != _signature(path) or data["path"] != str(path.resolve()):
             return None
         return Bank(
@@ -102,7 +105,7 @@ def _cached_bank(path: Path) -> Bank | None:
                 for q in data["questions"]
             ),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, EOFError):
         return None
 
 
@@ -115,7 +118,7 @@ def _cache_bank(bank: Bank) -> None:
         target = _cache_file(bank.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
+        temporary.write_bytes(marshal.dumps(data))
         os.replace(temporary, target)
     except OSError:
         pass

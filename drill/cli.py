@@ -639,9 +639,24 @@ def doctor(fix: Annotated[bool, typer.Option("--fix", help="Rebuild every card f
     raise typer.Exit(0 if report.sound else 1)
 
 
+def _only_the_command_asked_for(argv: list[str]) -> None:
+    """Typer builds a Click command for every registered command on every run (a few milliseconds each, paid
+    before the first screen): keep only the one named on the command line. `drill` alone keeps none (the
+    dashboard is the callback); `drill --help` and a mistyped name keep them all, for the list and suggestions."""
+    names = {info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands
+             if info.callback is not None}
+    if not argv:
+        app.registered_commands = []
+    elif argv[0] in names:
+        app.registered_commands = [info for info in app.registered_commands
+                                   if (info.name or getattr(info.callback, "__name__", "").replace("_", "-"))
+                                   == argv[0]]
+
+
 def main() -> None:
     """Entry point: run the app, turning DrillError into one readable line and an exit code."""
     try:
+        _only_the_command_asked_for(sys.argv[1:])
         app()
     except DrillError as exc:
         from drill import ui

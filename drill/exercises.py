@@ -10,7 +10,10 @@ from __future__ import annotations
 import ast
 import difflib
 import keyword
+import marshal
+import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -279,50 +282,73 @@ def exercise_slugs(root: Path | None = None) -> list[str]:
     return [f.name for f in _folders(root or paths.reference_dir()) if (f / "exercise.yaml").is_file()]
 
 
-_CACHE_FORMAT = 1
+# Exercises that validated are kept in one marshal file under DRILL_HOME, keyed by folder and by their four files'
+# sizes and times (and Python's version, marshal's format being Python's own): listing the catalogue then reads no
+# YAML and parses no Python. `drill lint` always validates afresh.
+_CACHE_FORMAT = 2
+_cache: dict[str, list] | None = None
+_cache_dirty = False
 
 
 def _signature(folder: Path) -> list[int]:
-    signature = [_CACHE_FORMAT]
+    signature = [_CACHE_FORMAT, *sys.version_info[:2]]
     for name in REQUIRED_FILES:
         stat = (folder / name).stat()
         signature += [stat.st_mtime_ns, stat.st_size]
     return signature
 
 
-def _cache_file(folder: Path) -> Path:
-    import hashlib
+def _cache_path() -> Path:
+    return paths.cache_dir() / "exercises.marshal"
 
-    return paths.cache_dir() / f"exercise-{hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:16]}.json"
+
+def _read_cache() -> dict[str, list]:
+    global _cache
+    if _cache is None:
+        try:
+            data = marshal.loads(_cache_path().read_bytes())
+            _cache = data if isinstance(data, dict) else {}
+        except (OSError, ValueError, EOFError, TypeError):
+            _cache = {}
+    return _cache
+
+
+def _write_cache() -> None:
+    global _cache_dirty
+    if not _cache_dirty or _cache is None:
+        return
+    try:
+        target = _cache_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(_cache))
+        temporary.replace(target)
+        _cache_dirty = False
+    except OSError:
+        pass
 
 
 def _parse_cached(yaml_path: Path) -> tuple[Exercise | None, list[Problem]]:
-    """_parse, through a JSON cache of exercises that validated (keyed by their four files' sizes and times):
-    listing the catalogue then reads no YAML and parses no Python. `drill lint` always validates afresh."""
-    import json
-
+    """_parse, through the cache of exercises that validated."""
+    global _cache_dirty
     folder = yaml_path.parent
+    cache = _read_cache()
     try:
         signature = _signature(folder)
-        data = json.loads(_cache_file(folder).read_text(encoding="utf-8"))
-        if data.pop("signature") == signature:
-            return Exercise(**{**data, "directory": folder, **{k: tuple(data[k]) for k in
-                                                               ("names", "hints", "related", "forbidden")}}), []
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    except OSError:
+        return _parse(yaml_path)
+    entry = cache.get(str(folder))
+    if entry is not None and entry[0] == signature:
+        try:
+            return Exercise(**{**entry[1], "directory": folder}), []
+        except TypeError:
+            pass
     exercise, problems = _parse(yaml_path)
     if exercise is not None:
-        try:
-            from dataclasses import asdict
+        from dataclasses import asdict
 
-            record = {**asdict(exercise), "directory": None, "signature": _signature(folder)}
-            target = _cache_file(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(".tmp")
-            temporary.write_text(json.dumps(record), encoding="utf-8")
-            temporary.replace(target)
-        except OSError:
-            pass
+        cache[str(folder)] = [signature, {**asdict(exercise), "directory": None}]
+        _cache_dirty = True
     return exercise, problems
 
 
@@ -341,6 +367,7 @@ def load_exercises(root: Path | None = None, *, skip_invalid: bool = False) -> l
         problems.extend(found)
         if exercise is not None:
             exercises.append(exercise)
+    _write_cache()
     if problems and not skip_invalid:
         raise ContentError(problems)
     return sorted(exercises, key=lambda e: e.slug)
@@ -352,6 +379,7 @@ def find_exercise(slug: str, root: Path | None = None) -> Exercise:
     folder = root / slug
     if _SLUG.match(slug) and (folder / "exercise.yaml").is_file():
         exercise, problems = _parse_cached(folder / "exercise.yaml")
+        _write_cache()
         if problems:
             raise ContentError(problems)
         assert exercise is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -190,13 +190,3 @@ class Review:
     answer: str = ""
     cram: bool = False
     kind: Literal["question", "exercise"] = "question"
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    reviewed: int = 0
-    ratings: dict[int, int] = field(default_factory=dict)
-    new_seen: int = 0
-    undone: int = 0
-    buried: int = 0
-    next_due: datetime | None = None
