@@ -86,7 +86,7 @@ def hints_seen(store: Store, exercise: Exercise) -> list[Hint]:
 def _last_failure(store: Store, exercise: Exercise) -> tuple[datetime, str, str] | None:
     """(when, test, likely cause) of the last check of this attempt, if it failed with a cause."""
     since = _attempt_start(store, exercise.slug)
-    mine = [c for c in store.checks(exercise.slug) if since is None or c.checked_at > since]
+    mine = [c for c in store.checks(exercise.slug) if since is None or c.checked_at >= since]
     if not mine or mine[-1].status == "pass" or not mine[-1].failure:
         return None
     try:
