@@ -60,6 +60,8 @@ def test_check_fails_a_wrong_file_then_passes_a_right_one_and_records_both(tmp_p
     assert failed.exit_code == 1
     assert "✗ empty_cluster_never_nan" in failed.output and "first failure: empty_cluster_never_nan" in failed.output
     assert "Likely cause" in failed.output
+    nudge = runner.invoke(app, ["hint", "kmeans"])
+    assert nudge.exit_code == 0 and "what failed: empty_cluster_never_nan" in nudge.output
     hint = runner.invoke(app, ["hint", "kmeans"])
     assert hint.exit_code == 0 and "hint 1 of" in hint.output
     shutil.copy(SUBMISSIONS / "kmeans" / "right_vectorised.py", target)
