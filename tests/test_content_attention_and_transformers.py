@@ -553,6 +553,9 @@ def test_kv_cache_decoding_matches_full_forward_and_its_size_is_the_formula():
     assert kv_cache_bytes(32, 32, 128, 1, 1, 2) == 524_288 == 2**19  # 0.5 MiB
     assert kv_cache_bytes(32, 32, 128, 4096, 1, 2) == 2 * 2**30  # 2 GiB
     assert kv_cache_bytes(32, 32, 128, 4096, 8, 2) == 16 * 2**30
+    # the same 32 × 128 geometry with GQA's 8 K/V heads (Mistral 7B): a quarter, 128 KiB per token
+    assert kv_cache_bytes(32, 8, 128, 1, 1, 2) * 4 == kv_cache_bytes(32, 32, 128, 1, 1, 2)
+    assert kv_cache_bytes(32, 8, 128, 1, 1, 2) == 128 * 2**10
     weights_gb = 6.74e9 * 2 / 1e9  # LLaMA-7B's 16-bit weights
     assert weights_gb == pytest.approx(13.5, abs=0.05) and weights_gb < solve_kv_cache()
 
@@ -587,6 +590,11 @@ def test_decoding_bandwidth_numbers():
     assert 989e12 / 3.35e12 == pytest.approx(295, abs=1)  # H100 SXM, dense 16-bit
     # batch 1 matrix–vector product: 2 FLOPs per weight, 2 bytes per weight → 1 FLOP/byte
     assert (2 * params) / (2 * params) == 1
+    # prefill of n tokens: 2n FLOPs per 2-byte weight read, n FLOPs/byte — compute-bound past the GPU's ratio,
+    # i.e. once the prompt has more than a few hundred tokens (about 156 on an A100, 295 on an H100)
+    for n, ratio in ((156, 312e12 / bw), (295, 989e12 / 3.35e12)):
+        intensity = (2 * n * params) / (2 * params)
+        assert intensity == n and abs(intensity - ratio) < 1
     # at batch 16 (no cache), compute stays well under the 7 ms of weight reads
     assert 16 * compute_ms < 0.15 * solve_decode_bandwidth()
 
@@ -884,6 +892,16 @@ ACCEPTED = [
     ("attn-perplexity", 3, "it isn't comparable across different tokenizers"),
     ("attn-flashattention", 3, "it never materialises the n x n matrix in HBM"),
     ("attn-flashattention", 4, "same output, it is exact"),
+    # right phrasings that are negative by nature, and right answers that name a wrong one only to deny it
+    ("attn-masks", 2, "the causal mask means no peeking at the future"),
+    ("attn-masks", 2, "tokens can't attend to future positions"),
+    ("attn-masks", 3, "don't set the masked scores to zero, add minus infinity before the softmax"),
+    ("attn-causal-training-parallel", 1, "no position can look ahead at the answer"),
+    ("attn-kv-cache", 3, "queries don't need to be cached"),
+    ("attn-flashattention", 4, "it doesn't approximate anything, the output is identical"),
+    ("attn-flashattention", 4, "it still does n squared work"),
+    ("attn-decode-memory-bound", 3, "prefill isn't memory-bound, it is compute-bound"),
+    ("attn-sampling-methods", 2, "T > 1 flattens, T < 1 sharpens"),
 ]
 
 REJECTED = [  # (qid, point, typed, expected status): wrong statements must not tick the point
@@ -913,6 +931,15 @@ REJECTED = [  # (qid, point, typed, expected status): wrong statements must not 
     ("attn-complexity", 1, "it is linear in the sequence length", "missed"),
     ("attn-mlm-details", 1, "the model predicts all the tokens", "contradicted"),
     ("attn-sampling-methods", 4, "sample from all tokens", "missed"),
+    ("attn-masks", 3, "set the masked scores to zero before the softmax", "contradicted"),
+    ("attn-masks", 3, "you fill the masked logits with 0 before softmax", "contradicted"),
+    ("attn-sampling-methods", 2, "T > 1 sharpens the distribution", "contradicted"),
+    ("attn-sampling-methods", 2, "higher temperature sharpens the distribution", "contradicted"),
+    ("attn-kv-cache", 4, "the cache memory grows quadratically with the context", "contradicted"),
+    ("attn-flashattention", 4, "it reduces the FLOPs from n squared to linear", "contradicted"),
+    ("attn-decode-memory-bound", 3, "prefill is memory-bound too", "contradicted"),
+    ("attn-families", 3, "T5 is an encoder-decoder trained with next-token prediction", "contradicted"),
+    ("attn-bpe", 3, "apply the merges greedily by longest match", "contradicted"),
 ]
 
 
