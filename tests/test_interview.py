@@ -66,8 +66,9 @@ def test_a_whole_two_round_interview_piped(tmp_path: Path, drill_env: Path) -> N
     shutil.copy(SUBMISSIONS / stub.stem.replace("_", "-") / "right_vectorised.py", stub)
     proc.stdin.write("\n")
     until("interview report")
-    rest, _ = proc.communicate(timeout=60)
-    transcript += rest
+    proc.stdin.close()
+    transcript += proc.stdout.read()  # not communicate(): it reads the pipe beneath what readline() buffered
+    proc.wait(timeout=60)
     assert proc.returncode == 0, transcript
     assert "PASS" in transcript and "Review next:" in transcript
     (saved,) = history_in(drill_env)
