@@ -624,6 +624,8 @@ PHRASINGS = [
     ("nb-ng-jordan", 1, "logistic regression has the lower asymptotic error", "covered"),
     ("nb-ng-jordan", 1, "naive Bayes has the lower asymptotic error", "contradicted"),
     ("nb-ng-jordan", 2, "NB needs only O(log d) samples", "covered"),
+    ("nb-ng-jordan", 2, "logistic regression converges faster", "contradicted"),
+    ("nb-ng-jordan", 2, "naive Bayes converges much faster than logistic regression", "covered"),
     ("nb-ng-jordan", 3, "the learning curves cross", "covered"),
     ("nb-linear-boundary", 1, "the log-odds is linear in the word counts", "covered"),
     ("nb-linear-boundary", 2, "with class-specific variances it's quadratic", "covered"),
