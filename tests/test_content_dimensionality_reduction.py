@@ -548,6 +548,23 @@ def test_kernel_pca_unrolls_circles_where_pca_cannot():
     assert separable_1d(kpc1)
 
 
+def test_rbf_kernel_pca_does_not_unroll_a_swiss_roll():
+    """No leading RBF kernel-PCA component recovers the roll coordinate, over a wide range of bandwidths."""
+    rng = np.random.default_rng(28)
+    n = 400
+    t = 1.5 * np.pi * (1 + 2 * rng.random(n))
+    X = np.column_stack([t * np.cos(t), 21 * rng.random(n), t * np.sin(t)])
+    sq = ((X[:, None] - X[None]) ** 2).sum(-1)
+    H = np.eye(n) - np.ones((n, n)) / n
+
+    def rank_corr(a, b):
+        return abs(np.corrcoef(a.argsort().argsort(), b.argsort().argsort())[0, 1])
+
+    for gamma in (1e-3, 1e-2, 0.1, 1.0):
+        _, vecs = np.linalg.eigh(H @ np.exp(-gamma * sq) @ H)
+        assert max(rank_corr(vecs[:, -j], t) for j in (1, 2, 3)) < 0.6, gamma
+
+
 def test_curse_boundary_volume_ball_volume_and_distance_concentration():
     eps = 0.05
     fractions = [1 - (1 - 2 * eps) ** d for d in (1, 10, 100)]
@@ -566,6 +583,13 @@ def test_curse_boundary_volume_ball_volume_and_distance_concentration():
         spreads.append(dist.std() / dist.mean())
     assert spreads[0] > spreads[1] > spreads[2]
     assert spreads[2] < 0.1
+    # "the relative spread shrinks like 1/√d": spread·√d levels off as d grows (100× the dimension, ~10× less spread)
+    wide = []
+    for d in (100, 10_000):
+        P = rng.random((300, d))
+        dist = np.linalg.norm(P[1:] - P[0], axis=1)
+        wide.append(dist.std() / dist.mean())
+    assert wide[0] / wide[1] == pytest.approx(10, rel=0.3)
     assert 10**3 == 1000  # "10 samples per axis" in d = 3; 10^d in general
 
 
@@ -638,6 +662,9 @@ PHRASINGS = [
     ("dimred-pca-say-it", 4, "the components are mutually orthogonal", "covered"),
     ("dimred-variance-vs-reconstruction", 1, "by Pythagoras the total sum of squares is fixed", "covered"),
     ("dimred-variance-vs-reconstruction", 2, "the error equals the sum of the discarded eigenvalues", "covered"),
+    ("dimred-variance-vs-reconstruction", 2, "the error left is the sum of the largest eigenvalues", "contradicted"),
+    ("dimred-variance-vs-reconstruction", 2,
+     "the retained variance is the sum of the top k eigenvalues and the error the sum of the dropped ones", "covered"),
     ("dimred-variance-vs-reconstruction", 3, "Eckart-Young: the truncated SVD is optimal", "covered"),
     ("dimred-pca-svd", 1, "the principal directions are the right singular vectors", "covered"),
     ("dimred-pca-svd", 1, "the left singular vectors are the components", "contradicted"),
@@ -671,6 +698,8 @@ PHRASINGS = [
     ("dimred-preprocessing-vs-visualisation", 2, "fit PCA on the whole dataset first", "contradicted"),
     ("dimred-preprocessing-vs-visualisation", 3, "for a plot take the first two components", "covered"),
     ("dimred-kernel-pca", 2, "you eigendecompose the n by n kernel matrix", "covered"),
+    ("dimred-kernel-pca", 2, "you eigendecompose the d x d covariance in feature space", "contradicted"),
+    ("dimred-kernel-pca", 2, "instead of eigendecomposing the d x d covariance you use the n x n Gram matrix", "covered"),
     ("dimred-kernel-pca", 4, "it costs O(n^3) time", "covered"),
     ("dimred-kernel-pca", 4, "it's as cheap as ordinary PCA", "contradicted"),
     ("dimred-tsne", 2, "the low-dimensional similarities use a Student t distribution", "covered"),
@@ -693,6 +722,7 @@ PHRASINGS = [
     ("dimred-lda-vs-pca", 3, "it gives as many components as features", "contradicted"),
     ("dimred-curse", 2, "all distances become roughly the same", "covered"),
     ("dimred-curse", 2, "distances become more meaningful", "contradicted"),
+    ("dimred-curse", 2, "distances stop being meaningful", "covered"),
     ("dimred-curse", 3, "the amount of data needed grows exponentially", "covered"),
     ("dimred-curse", 3, "the data needed grows linearly with the dimension", "contradicted"),
     ("dimred-random-projection", 3, "k = O(log n / eps^2), independent of d", "covered"),
@@ -700,6 +730,9 @@ PHRASINGS = [
     ("dimred-random-projection", 3, "k has to grow with the original dimension", "contradicted"),
     ("dimred-selection-vs-extraction", 1, "selection keeps a subset of the original features", "covered"),
     ("dimred-selection-vs-extraction", 2, "extraction makes new features from combinations", "covered"),
+    ("dimred-selection-vs-extraction", 1, "extraction picks a subset of the original features", "contradicted"),
+    ("dimred-selection-vs-extraction", 1, "selection builds new combined features, PCA is selection", "contradicted"),
+    ("dimred-selection-vs-extraction", 1, "PCA is extraction, not selection; selection keeps a subset", "covered"),
 ]
 
 

@@ -336,6 +336,32 @@ def test_zero_count_vetoes_the_class_without_smoothing():
     assert posterior_from_scores(smoothed)[0] > 0.99
 
 
+def test_unseen_word_gives_exactly_zero_and_nan_only_when_every_class_is_vetoed():
+    counts = np.array([[5.0, 3.0, 0.0, 2.0], [1.0, 1.0, 8.0, 0.0]])  # word 2 only in ham, word 3 only in spam
+    y = np.array([0, 1])  # 0 = spam, 1 = ham
+    model = multinomial_fit(counts, y, alpha=0.0)
+    prior, theta = model
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # the prompt's case: the ham-only word plus words seen in both classes
+        joint = prior * np.prod(theta ** np.array([30.0, 20.0, 1.0, 0.0]), axis=1)
+        assert joint[0] == 0.0 and joint[1] > 0 and joint[0] / joint.sum() == 0.0
+        # add a spam-only word: both classes score 0, and the posterior is 0/0
+        both = prior * np.prod(theta ** np.array([30.0, 20.0, 1.0, 1.0]), axis=1)
+        assert np.all(both == 0.0) and np.isnan(both[0] / both.sum())
+
+
+def test_logistic_regression_shares_one_weight_among_exact_copies():
+    rng = np.random.default_rng(15)
+    n = 4000
+    y = rng.integers(0, 2, size=n)
+    z = (rng.random(n) < np.where(y == 1, 0.7, 0.3)).astype(float)
+    other = (rng.random(n) < np.where(y == 1, 0.6, 0.4)).astype(float)
+    w1 = _logistic_newton(np.column_stack([z, other]), y, lam=1e-8)
+    w3 = _logistic_newton(np.column_stack([z, z, z, other]), y, lam=1e-8)
+    assert w3[:3].sum() == pytest.approx(w1[0], rel=1e-4)  # the copies split one weight
+    assert w3[3] == pytest.approx(w1[1], rel=1e-4)
+
+
 def test_duplicated_feature_triples_its_log_odds_and_over_confidence():
     rng = np.random.default_rng(7)
     n = 5000
@@ -542,26 +568,37 @@ PHRASINGS = [
     ("nb-say-it", 3, "features are assumed conditionally independent given the class", "covered"),
     ("nb-say-it", 3, "it assumes the features are independent of the class", "contradicted"),
     ("nb-say-it", 4, "so the likelihood factorises into a product over features", "covered"),
+    ("nb-say-it", 2, "it picks the class with the highest likelihood, ignoring the prior", "contradicted"),
+    ("nb-say-it", 2, "P(x) drops out, so take the argmax of prior times likelihood", "covered"),
     ("nb-why-it-works", 1, "you only need the argmax to be right", "covered"),
     ("nb-why-it-works", 2, "the probabilities are over-confident because correlated features get double counted", "covered"),
     ("nb-why-it-works", 2, "its probabilities are well calibrated", "contradicted"),
     ("nb-why-it-works", 2, "its probabilities are not well calibrated", "covered"),
     ("nb-why-it-works", 4, "it fails when the signal is in an XOR-style interaction", "covered"),
+    ("nb-why-it-works", 3, "it's a low-bias model that can fit any boundary", "contradicted"),
+    ("nb-why-it-works", 3, "NB is high bias, low variance, whereas LR is low bias", "covered"),
     ("nb-zero-frequency", 1, "the whole product becomes zero", "covered"),
     ("nb-zero-frequency", 2, "add one to every count", "covered"),
     ("nb-zero-frequency", 3, "and add the vocabulary size to the denominator", "covered"),
     ("nb-zero-frequency", 3, "you only add one to the numerator", "contradicted"),
     ("nb-smoothing-alpha", 1, "bigger alpha pushes the estimates towards uniform", "covered"),
     ("nb-smoothing-alpha", 1, "a larger alpha makes it overfit", "contradicted"),
+    ("nb-smoothing-alpha", 1, "a larger alpha means less smoothing and more variance", "contradicted"),
+    ("nb-smoothing-alpha", 1, "a smaller alpha smooths more towards uniform", "contradicted"),
+    ("nb-smoothing-alpha", 1, "a larger alpha means more bias, less variance", "covered"),
     ("nb-smoothing-alpha", 2, "it's equivalent to a Dirichlet prior", "covered"),
     ("nb-smoothing-alpha", 4, "pick alpha by cross-validation", "covered"),
     ("nb-log-space", 1, "the product of many small probabilities underflows", "covered"),
     ("nb-log-space", 1, "multiplying probabilities overflows", "contradicted"),
     ("nb-log-space", 2, "the log turns the product into a sum", "covered"),
     ("nb-log-space", 3, "log is monotonic so the argmax doesn't change", "covered"),
+    ("nb-log-space", 3, "logs make it non-monotonic, so the argmax can change", "contradicted"),
     ("nb-log-sum-exp", 2, "subtract the maximum score before exponentiating", "covered"),
     ("nb-log-sum-exp", 2, "add a small epsilon to each term", "contradicted"),
     ("nb-log-sum-exp", 3, "the shift cancels in the ratio so it's exact", "covered"),
+    ("nb-log-sum-exp", 2, "subtract the minimum score first so everything is positive", "contradicted"),
+    ("nb-log-sum-exp", 2, "add the max score to all of them first", "contradicted"),
+    ("nb-log-sum-exp", 2, "subtract the max, then add the max back to the log of the sum", "covered"),
     ("nb-variants", 1, "multinomial is for word counts", "covered"),
     ("nb-variants", 1, "multinomial is for binary features", "contradicted"),
     ("nb-variants", 2, "Bernoulli for binary presence or absence", "covered"),
@@ -570,8 +607,12 @@ PHRASINGS = [
     ("nb-bernoulli-vs-multinomial", 2, "Bernoulli penalises words that don't appear", "covered"),
     ("nb-bernoulli-vs-multinomial", 2, "both ignore absent words", "contradicted"),
     ("nb-bernoulli-vs-multinomial", 3, "Bernoulli doesn't care how often a word occurs", "covered"),
+    ("nb-bernoulli-vs-multinomial", 3, "Bernoulli also counts the repeats", "contradicted"),
+    ("nb-bernoulli-vs-multinomial", 4, "multinomial is better for short texts", "contradicted"),
+    ("nb-bernoulli-vs-multinomial", 4, "Bernoulli suits short texts, multinomial longer ones", "covered"),
     ("nb-gaussian-nb", 1, "a mean and a variance for each feature in each class", "covered"),
     ("nb-gaussian-nb", 1, "one Gaussian per feature shared across classes", "contradicted"),
+    ("nb-gaussian-nb", 1, "a mean and variance per feature, the same for all classes", "contradicted"),
     ("nb-gaussian-nb", 3, "it adds a small fraction of the largest variance to avoid dividing by zero", "covered"),
     ("nb-continuous-features", 2, "discretize them into bins", "covered"),
     ("nb-continuous-features", 4, "you just multiply the likelihoods of the different types", "covered"),
@@ -583,6 +624,8 @@ PHRASINGS = [
     ("nb-ng-jordan", 1, "logistic regression has the lower asymptotic error", "covered"),
     ("nb-ng-jordan", 1, "naive Bayes has the lower asymptotic error", "contradicted"),
     ("nb-ng-jordan", 2, "NB needs only O(log d) samples", "covered"),
+    ("nb-ng-jordan", 2, "logistic regression converges faster", "contradicted"),
+    ("nb-ng-jordan", 2, "naive Bayes converges much faster than logistic regression", "covered"),
     ("nb-ng-jordan", 3, "the learning curves cross", "covered"),
     ("nb-linear-boundary", 1, "the log-odds is linear in the word counts", "covered"),
     ("nb-linear-boundary", 2, "with class-specific variances it's quadratic", "covered"),
@@ -591,6 +634,8 @@ PHRASINGS = [
     ("nb-training-cost", 1, "it isn't iterative", "covered"),
     ("nb-training-cost", 1, "it's trained with gradient descent", "contradicted"),
     ("nb-training-cost", 2, "O(nd) time", "covered"),
+    ("nb-training-cost", 1, "training needs several passes of EM", "contradicted"),
+    ("nb-training-cost", 1, "one pass of counting, unlike logistic regression which needs many iterations", "covered"),
     ("nb-training-cost", 4, "you can update it online with partial_fit", "covered"),
     ("nb-calibration", 1, "they're overconfident, pushed to 0 or 1", "covered"),
     ("nb-calibration", 1, "they're not well calibrated", "covered"),
@@ -601,8 +646,12 @@ PHRASINGS = [
     ("nb-priors-imbalance", 1, "the log prior is added to the score", "covered"),
     ("nb-priors-imbalance", 1, "the priors cancel out", "contradicted"),
     ("nb-priors-imbalance", 3, "if the base rate changes, replace the prior without retraining", "covered"),
+    ("nb-priors-imbalance", 3, "for a shifted base rate you must retrain on rebalanced data", "contradicted"),
+    ("nb-priors-imbalance", 3, "you don't need to retrain, just swap the prior", "covered"),
     ("nb-missing-features", 1, "just drop that feature's term", "covered"),
     ("nb-missing-features", 1, "naive Bayes has to impute it first", "contradicted"),
+    ("nb-missing-features", 2, "dropping it is only an approximation", "contradicted"),
+    ("nb-missing-features", 2, "it's exact, not an approximation, because of conditional independence", "covered"),
     ("nb-missing-features", 3, "logistic regression needs imputation", "covered"),
     ("nb-missing-features", 3, "logistic regression just ignores it", "contradicted"),
 ]
