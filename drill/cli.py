@@ -639,6 +639,46 @@ def doctor(fix: Annotated[bool, typer.Option("--fix", help="Rebuild every card f
     raise typer.Exit(0 if report.sound else 1)
 
 
+@command()
+def optimize(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fit and compare, but write nothing.")] = False,
+) -> None:
+    """Fit FSRS's parameters to your own reviews (questions and exercises apart); keep them only when they predict
+    your recall better than those in force, on your newest reviews. Needs 400 reviews of a kind."""
+    from drill import clock, ui
+    from drill import optimize as core
+    from drill.config import load_config
+
+    today = clock.study_day(clock.now(), load_config().rollover_hour)
+    ui.optimize_report(core.optimize(today, dry_run=dry_run))
+
+
+@command(name="import")
+def import_data(
+    kind: Annotated[str, typer.Argument(help="What to import: reviews.")],
+    file: Annotated[Path, typer.Argument(help="A CSV in the FSRS optimizer layout, e.g. from drill export reviews.")],
+) -> None:
+    """Add reviews from a CSV in the FSRS optimizer layout to your log (importing the same file twice adds nothing)."""
+    if kind != "reviews":
+        raise UsageError(f"cannot import {kind!r} — drill imports: reviews")
+    from drill import exchange, ui
+    from drill.banks import load_banks
+    from drill.exercises import exercise_slugs
+
+    known = {q.id: "question" for q in load_banks().questions} | {slug: "exercise" for slug in exercise_slugs()}
+    ui.import_summary(file, exchange.import_reviews(file, known))
+
+
+@command()
+def sync(folder: Annotated[Path, typer.Argument(help="A folder every machine sees: a synced folder, a USB stick.")]) -> None:
+    """Merge your progress with other machines through a shared folder: each machine appends to its own file there
+    and reads the others'. Run it on each machine, in any order, as often as you like."""
+    from drill import sync as core
+    from drill import ui
+
+    ui.sync_report(core.sync(folder))
+
+
 def _only_the_command_asked_for(argv: list[str]) -> None:
     """Typer builds a Click command for every registered command on every run (a few milliseconds each, paid
     before the first screen): keep only the one named on the command line. `drill` alone keeps none (the

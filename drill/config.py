@@ -52,6 +52,10 @@ class Config:
     rollover_hour: int = 4
     goal_answers: int = 1
     leech_lapses: int = 8
+    # FSRS's 21 model weights fitted to this learner by `drill optimize` (empty: FSRS's defaults)
+    parameters: tuple[float, ...] = ()
+    exercise_parameters: tuple[float, ...] = ()
+    parameters_fitted: str = ""  # the date they were fitted, ISO
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -108,6 +112,9 @@ def _parse(path: Path, data: dict) -> Config:
             rollover_hour=_int(values, "rollover_hour", defaults),
             goal_answers=_int(values, "goal_answers", defaults),
             leech_lapses=_int(values, "leech_lapses", defaults),
+            parameters=_weights(values.get("parameters")),
+            exercise_parameters=_weights(values.get("exercise_parameters")),
+            parameters_fitted=str(values.get("parameters_fitted", "")),
         )
     except (TypeError, ValueError) as exc:
         raise DrillError(f"{path}: {exc} — fix the value or delete the line to get its default") from exc
@@ -140,3 +147,48 @@ def _steps(value: object, default: tuple[timedelta, ...]) -> tuple[timedelta, ..
             raise ValueError(f"step {item!r} is not a duration such as \"10m\" (s, m, h or d)")
         steps.append(timedelta(seconds=float(match.group(1)) * _UNITS[match.group(2)]))
     return tuple(steps)
+
+
+PARAMETER_COUNT = 21  # FSRS-6, as the fsrs package and fsrs-rs use
+
+
+def _weights(value: object) -> tuple[float, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) != PARAMETER_COUNT or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        raise ValueError(f"FSRS parameters must be a list of {PARAMETER_COUNT} numbers (written by `drill optimize`)")
+    return tuple(float(v) for v in value)
+
+
+_PARAMETER_KEYS = ("parameters", "exercise_parameters", "parameters_fitted")
+
+
+def save_parameters(questions: tuple[float, ...] | None, exercises: tuple[float, ...] | None, fitted: str,
+                    path: Path | None = None) -> Path:
+    """Write fitted FSRS parameters into [scheduler] of the settings file, keeping every other line (and comment)
+    as the learner left it. None leaves that kind's parameters as they are."""
+    path = path or paths.config_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DEFAULT_CONFIG, encoding="utf-8")
+    current = load_config(path)
+    values = {
+        "parameters": current.parameters if questions is None else questions,
+        "exercise_parameters": current.exercise_parameters if exercises is None else exercises,
+    }
+    written = ["# Fitted to your own reviews by `drill optimize`; delete these lines to go back to FSRS's defaults."]
+    written += [f"{key} = [{', '.join(f'{w:.4f}' for w in weights)}]" for key, weights in values.items() if weights]
+    written.append(f'parameters_fitted = "{fitted}"')
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.split("=")[0].strip() not in _PARAMETER_KEYS and not line.startswith("# Fitted to your own")]
+    try:
+        at = next(i for i, line in enumerate(lines) if line.strip() == "[scheduler]") + 1
+    except StopIteration:
+        lines += ["", "[scheduler]"]
+        at = len(lines)
+    lines[at:at] = written
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.replace(path)  # a killed write never leaves half a settings file
+    return path

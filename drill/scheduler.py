@@ -35,7 +35,9 @@ def make_scheduler(config: Config, kind: str = "question") -> Scheduler:
     from fsrs import Scheduler
 
     exercise = kind == "exercise"
+    fitted = config.exercise_parameters if exercise else config.parameters
     return Scheduler(
+        **({"parameters": fitted} if fitted else {}),
         desired_retention=config.desired_retention,
         learning_steps=() if exercise else config.learning_steps,
         relearning_steps=() if exercise else config.relearning_steps,

@@ -53,6 +53,7 @@ class Stats:
     leeches: list[str]
     frozen_recently: list[date] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)  # bank files left out because they do not load
+    parameters: str = "FSRS defaults"  # which scheduling parameters are in force, and since when
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +79,7 @@ class Stats:
             },
             "leeches": self.leeches,
             "heatmap": {d.isoformat(): n for d, n in sorted(self.heatmap.items()) if n},
+            "parameters": self.parameters,
         }
 
     def dumps(self) -> str:
@@ -140,7 +142,19 @@ def compute_stats(store: Store, config: Config, now: datetime) -> Stats:
         exercises_due=[s for s in due_exercises(store, now, config.rollover_hour) if s in known],
         leeches=sorted(k for k, c in question_cards.items() if c.lapses >= config.leech_lapses),
         broken=broken_banks(loaded.problems),
+        parameters=parameters_in_force(config),
     )
+
+
+def parameters_in_force(config: Config) -> str:
+    """Which FSRS parameters schedule the cards: the defaults, or those `drill optimize` fitted and when."""
+    fitted = [name for name, weights in (("questions", config.parameters), ("exercises", config.exercise_parameters))
+              if weights]
+    if not fitted:
+        return "FSRS defaults"
+    when = f" on {config.parameters_fitted}" if config.parameters_fitted else ""
+    rest = "" if len(fitted) == 2 else f"; {'exercises' if fitted == ['questions'] else 'questions'}: FSRS defaults"
+    return f"fitted to your reviews{when} ({' and '.join(fitted)}){rest}"
 
 
 def _true_retention(store: Store, now: datetime) -> tuple[float | None, int]:

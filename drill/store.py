@@ -109,6 +109,17 @@ MIGRATIONS: list[str] = [
     """,
     # 7: a failed check remembers its first failure (test, message, likely cause) for `drill hint`
     "ALTER TABLE checks ADD COLUMN failure TEXT NOT NULL DEFAULT '';",
+    # 8: `drill sync` — a review taken back (undo) leaves a tombstone, so a copy of it on another machine is deleted
+    # there too instead of coming back; every row is found by its natural key (what it is about, and when)
+    """
+    CREATE TABLE tombstones (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    );
+    CREATE INDEX reviews_by_key ON reviews (item_id, reviewed_at);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -231,10 +242,15 @@ class Store:
         """Remove a logged review; `rebuild` makes the card again from the reviews of it that remain (a replay,
         so a rating another process made meanwhile survives). None: leave the card alone (a cram answer)."""
         with self._write() as db:
+            for row in db.execute("SELECT item_id, reviewed_at, (SELECT count(*) FROM reviews p WHERE p.item_id ="
+                                  " r.item_id AND p.reviewed_at = r.reviewed_at AND p.id < r.id) FROM reviews r"
+                                  " WHERE id = ?", (review_id,)).fetchall():
+                db.execute("INSERT OR REPLACE INTO tombstones (kind, key, at) VALUES ('review', ?, ?)",
+                           (review_key(row[0], row[1], row[2]), utc_text(datetime.now(UTC))))
             db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
             if rebuild is None:
                 return self._card_in(db, item_id)
-            rows = db.execute("SELECT * FROM reviews WHERE item_id = ? AND reviewed_at > ? ORDER BY id",
+            rows = db.execute("SELECT * FROM reviews WHERE item_id = ? AND reviewed_at > ? ORDER BY reviewed_at, id",
                               (item_id, self._reset_at(db, item_id))).fetchall()
             card = rebuild([_logged(row) for row in rows])
             if card is None:
@@ -457,6 +473,95 @@ class Store:
         rows = self._rows("SELECT id, started_at, utc_offset_min, report FROM interviews ORDER BY id")
         return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
 
+    # --- sync: every record out, other machines' records in ---------------------------------------------------
+
+    def records(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every synced row as (record type, columns), oldest first within each type."""
+        found = []
+        for kind, (table, _keys, columns) in SYNCED_TABLES.items():
+            rows = [dict(zip(columns, row, strict=True))
+                    for row in self._rows(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")]
+            found += [(kind, row) for row in (_with_occurrences(rows) if kind == "review" else rows)]
+        return found
+
+    def tombstones(self) -> dict[str, str]:
+        """Review keys taken back by undo, with when."""
+        return {row[0]: row[1] for row in self._rows("SELECT key, at FROM tombstones WHERE kind = 'review'")}
+
+    def merge(self, records: list[tuple[str, dict[str, Any]]], tombstones: dict[str, str],
+              replay: Callable[[list[LoggedReview]], list[CardRow]]) -> dict[str, int]:
+        """Add the records this file lacks (by natural key), delete reviews another machine took back, and rebuild
+        every card from the merged log — all in one transaction, so a killed sync merges nothing half. An
+        interview present on both sides keeps the report with more answers (it was saved as it went).
+        Returns how many rows of each type were added ("undone": reviews deleted)."""
+        added = {kind: 0 for kind in SYNCED_TABLES} | {"undone": 0}
+        with self._write() as db:
+            for key, at in tombstones.items():
+                db.execute("INSERT OR IGNORE INTO tombstones (kind, key, at) VALUES ('review', ?, ?)", (key, at))
+            dead = {row[0] for row in db.execute("SELECT key FROM tombstones WHERE kind = 'review'")}
+            existing = {kind: self._keys(db, kind) for kind in SYNCED_TABLES}
+            for kind, record in records:
+                table, _keys, columns = SYNCED_TABLES[kind]
+                key = record_key(kind, record)
+                if kind == "review" and key in dead:
+                    continue
+                if key in existing[kind]:
+                    if kind == "interview":
+                        self._keep_fuller_interview(db, record)
+                    continue
+                db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                           tuple(record[c] for c in columns))
+                existing[kind].add(key)
+                added[kind] += 1
+            for key in dead & existing["review"]:
+                item_id, reviewed_at, occurrence = key.rsplit("|", 2)
+                ids = [row[0] for row in db.execute("SELECT id FROM reviews WHERE item_id = ? AND reviewed_at = ?"
+                                                    " ORDER BY id", (item_id, reviewed_at))]
+                if int(occurrence) < len(ids):
+                    added["undone"] += db.execute("DELETE FROM reviews WHERE id = ?", (ids[int(occurrence)],)).rowcount
+            cards = replay([_logged(row) for row in db.execute(_SCHEDULING_LOG)])
+            db.execute("DELETE FROM cards")
+            for card in cards:
+                self._put_card(db, card)
+        return added
+
+    @staticmethod
+    def _keys(db: sqlite3.Connection, kind: str) -> set[str]:
+        table, keys, _columns = SYNCED_TABLES[kind]
+        rows = [dict(zip(keys, row, strict=True)) for row in db.execute(f"SELECT {', '.join(keys)} FROM {table} ORDER BY id")]
+        return {record_key(kind, row) for row in (_with_occurrences(rows) if kind == "review" else rows)}
+
+    @staticmethod
+    def _keep_fuller_interview(db: sqlite3.Connection, record: dict[str, Any]) -> None:
+        import json
+
+        def answered(report: str) -> tuple[int, int]:
+            data = json.loads(report or "{}")
+            return (int(bool(data.get("finished"))), len(data.get("answers") or []))
+
+        row = db.execute("SELECT report FROM interviews WHERE started_at = ?", (record["started_at"],)).fetchone()
+        if row is not None and answered(record["report"]) > answered(row[0]):
+            db.execute("UPDATE interviews SET report = ? WHERE started_at = ?", (record["report"], record["started_at"]))
+
+    def import_reviews(self, reviews: list[tuple[Review, date]]) -> int:
+        """Add reviews not already in the log (the same item at the same millisecond); returns how many."""
+        with self._write() as db:
+            have = {(row[0], row[1][:23]) for row in db.execute("SELECT item_id, reviewed_at FROM reviews")}
+            added = 0
+            for review, day in reviews:
+                at = utc_text(review.reviewed_at)
+                if (review.item_id, at[:23]) in have:
+                    continue
+                db.execute(
+                    "INSERT INTO reviews (item_id, kind, rating, reviewed_at, utc_offset_min, study_day, duration_ms,"
+                    " answer, cram) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (review.item_id, review.kind, review.rating, at, offset_minutes(review.reviewed_at),
+                     day.isoformat(), review.duration_ms, review.answer, int(review.cram)),
+                )
+                have.add((review.item_id, at[:23]))
+                added += 1
+            return added
+
     # --- whole-history summaries (stats, streak) ----------------------------------------------------------------
 
     def activity_by_day(self) -> dict[date, tuple[int, int]]:
@@ -486,11 +591,47 @@ class Store:
 
 
 
-# every review except those before its card's last reset
+# every review except those before its card's last reset, in the order they happened (reviews merged from
+# another machine by `drill sync` are written after local ones that came later)
 _SCHEDULING_LOG = (
     "SELECT * FROM reviews r WHERE r.reviewed_at > coalesce((SELECT max(e.at) FROM card_events e"
-    " WHERE e.item_id = r.item_id AND e.kind = 'reset'), '') ORDER BY r.id"
+    " WHERE e.item_id = r.item_id AND e.kind = 'reset'), '') ORDER BY r.reviewed_at, r.id"
 )
+
+# What `drill sync` exchanges: each table's rows as records, a record's natural key, and its columns.
+SYNCED_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # record type: (table, key columns, columns)
+    "review": ("reviews", ("item_id", "reviewed_at"),
+               ("item_id", "kind", "rating", "reviewed_at", "utc_offset_min", "study_day", "duration_ms", "answer",
+                "cram")),
+    "check": ("checks", ("exercise", "checked_at"),
+              ("exercise", "checked_at", "utc_offset_min", "study_day", "status", "outcome", "passed", "total",
+               "duration_ms", "hints_used", "source_sha256", "failure")),
+    "event": ("exercise_events", ("exercise", "kind", "at"), ("exercise", "kind", "at", "utc_offset_min", "detail")),
+    "card_event": ("card_events", ("item_id", "kind", "at"), ("item_id", "kind", "at", "utc_offset_min")),
+    "interview": ("interviews", ("started_at",), ("started_at", "utc_offset_min", "report")),
+}
+
+
+def review_key(item_id: str, reviewed_at: str, occurrence: int = 0) -> str:
+    return f"{item_id}|{reviewed_at}|{occurrence}"
+
+
+def record_key(kind: str, record: dict[str, Any]) -> str:
+    """A record's natural key: what it is about and the moment (to the microsecond) it happened — for a review,
+    also which of several at that very moment it is (a clock frozen by DRILL_NOW gives a whole session one)."""
+    key = "|".join(str(record[column]) for column in SYNCED_TABLES[kind][1])
+    return f"{key}|{record.get('n', 0)}" if kind == "review" else key
+
+
+def _with_occurrences(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Number the reviews that share an item and a moment, in log order: the `n` of their keys."""
+    seen: dict[tuple[str, str], int] = {}
+    for record in records:
+        pair = (record["item_id"], record["reviewed_at"])
+        record["n"] = seen.get(pair, 0)
+        seen[pair] = record["n"] + 1
+    return records
 
 
 def _card(row: sqlite3.Row) -> CardRow:

@@ -551,6 +551,7 @@ def stats(data, levels: dict) -> None:
     summary.add_row("True retention", f"{retention} (last 30 days)")
     summary.add_row("Exercises", f"{data.exercises_passed} passed of {data.exercises_attempted} attempted"
                     + (f" · implement again: {', '.join(data.exercises_due)}" if data.exercises_due else ""))
+    summary.add_row("Scheduling", data.parameters)
     if data.leeches:
         shown = ", ".join(data.leeches[:6]) + (f" and {len(data.leeches) - 6} more" if len(data.leeches) > 6 else "")
         summary.add_row("Leeches", Text(f"{len(data.leeches)}: {shown}", style="red"))
@@ -1105,3 +1106,46 @@ def tag_table(rows) -> None:
         table.add_row(tag, str(count), ", ".join(topics))
     out.print(table)
     out.print(Text("Study one theme across topics: drill quiz --tag TAG", style="dim"))
+
+
+# --- your data: optimize, import, sync ------------------------------------------------------------------------
+
+
+def optimize_report(report) -> None:
+    names = {"question": "Questions", "exercise": "Exercises"}
+    for fit in report.fits:
+        name = names[fit.kind]
+        if fit.needed:
+            out.print(Text.assemble((f"{name}: ", "bold"), f"{fit.reviews:,} reviews — {fit.needed:,} more needed "
+                                    "before a fit is worth trying; the parameters in force are kept."))
+            continue
+        verdict = ("kept: they predict your recall better" if fit.kept
+                   else "not kept: they predict your recall no better than the parameters in force")
+        out.print(Text.assemble((f"{name}: ", "bold"), f"{fit.reviews:,} reviews — fitted on the older 80%, "
+                                "scored on the newest 20%"))
+        out.print(f"  log loss {fit.old_log_loss:.4f} → {fit.new_log_loss:.4f} · "
+                  f"RMSE {100 * fit.old_rmse:.2f}% → {100 * fit.new_rmse:.2f}% (lower is better)")
+        out.print(Text(f"  {verdict}", style="green" if fit.kept else "yellow"))
+    if report.config_path:
+        out.print(f"Written to {report.config_path}; the cards are rescheduled under them on the next command.")
+
+
+def import_summary(path, summary) -> None:
+    line = f"{path}: {summary.rows:,} rows — {summary.added:,} reviews added"
+    if summary.rows - summary.skipped_unknown - summary.added:
+        line += f", {summary.rows - summary.skipped_unknown - summary.added:,} already there"
+    if summary.skipped_unknown:
+        line += f", {summary.skipped_unknown:,} about cards drill does not have (left out)"
+    out.print(line)
+
+
+def sync_report(report) -> None:
+    added = {k: v for k, v in report.added.items() if v}
+    names = {"review": "reviews", "check": "checks", "event": "hints/solutions", "card_event": "card changes",
+             "interview": "interviews", "undone": "reviews undone"}
+    merged = ", ".join(f"{n:,} {names[k]}" for k, n in added.items()) or "nothing new"
+    out.print(f"Synced with {report.folder} as {report.machine}: read {report.files_read} other machine(s) — "
+              f"merged {merged}; wrote {report.written:,} records of yours.")
+    if report.damaged:
+        out.print(Text(f"{report.damaged} line(s) were cut short (a sync or a copy still under way); they are read "
+                       "on a later sync, once whole.", style="yellow"))

@@ -43,7 +43,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def kmeans() -> Exercise:
-    return dataclasses.replace(find_exercise("kmeans"), time_limit_s=3, memory_limit_mb=512)
+    return dataclasses.replace(find_exercise("kmeans"), time_limit_s=3, memory_limit_mb=300)  # the hog fails at its first 400 MB block, even on a loaded machine
 
 
 def run(exercise: Exercise, source: Path, tmp_path: Path) -> tuple[CheckResult, float]:

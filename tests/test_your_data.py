@@ -1,0 +1,303 @@
+"""Your progress, everywhere: FSRS parameters fitted to your reviews, the review log as CSV out and in, and sync
+between two machines through a shared folder — all through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import sqlite3
+import tomllib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drill.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def question_ids(count: int) -> list[str]:
+    from drill.banks import load_banks
+
+    return [q.id for q in load_banks().questions][:count]
+
+
+def simulated_log(path: Path, cards: int, reviews_per_card: int, seed: int = 7) -> int:
+    """A learner who forgets faster than FSRS's default parameters expect, scheduled as FSRS would: each card's
+    true memory halves in strength every `stability` days, stability doubling on each success and collapsing on a
+    lapse. Written with only the three columns a file from elsewhere must have."""
+    from fsrs import Card, Rating, Scheduler
+
+    rng = random.Random(seed)
+    scheduler = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    start = datetime(2025, 9, 1, 9, tzinfo=UTC)
+    rows = []
+    for number, item in enumerate(question_ids(cards)):
+        card = Card(card_id=number + 1)
+        moment = start + timedelta(days=rng.randrange(30), hours=rng.randrange(10))
+        stability, last = 0.4, None
+        for _ in range(reviews_per_card):
+            if last is None:
+                rating = 3
+            else:
+                elapsed = (moment - last).total_seconds() / 86400
+                recalled = rng.random() < 0.5 ** (elapsed / stability)
+                rating = rng.choice((3, 3, 3, 2, 4)) if recalled else 1
+                stability = stability * 2.2 if recalled else 0.3
+            card, _ = scheduler.review_card(card, Rating(rating), review_datetime=moment)
+            rows.append((item, int(moment.timestamp() * 1000), rating))
+            last = moment
+            moment = card.due + timedelta(hours=rng.randrange(6))
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(("card_id", "review_time", "review_rating"))
+        writer.writerows(sorted(rows, key=lambda r: r[1]))
+    return len(rows)
+
+
+def config_of(home: Path) -> dict:
+    return tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+
+
+# --- personal scheduling ---------------------------------------------------------------------------------------
+
+
+def test_optimize_with_too_few_reviews_says_how_many_more_and_changes_nothing(tmp_path: Path, drill_env: Path) -> None:
+    log = tmp_path / "few.csv"
+    count = simulated_log(log, cards=10, reviews_per_card=5)
+    assert invoke("import", "reviews", str(log)).exit_code == 0
+    before = (drill_env / "config.toml").read_text(encoding="utf-8")
+    result = invoke("optimize")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert f"Questions: {count} reviews — {400 - count} more needed" in text
+    assert "Exercises: 0 reviews — 400 more needed" in text
+    assert (drill_env / "config.toml").read_text(encoding="utf-8") == before
+
+
+def test_optimize_fits_a_generated_log_keeps_the_better_parameters_and_replays_under_them(
+        tmp_path: Path, drill_env: Path) -> None:
+    log = tmp_path / "months.csv"
+    count = simulated_log(log, cards=250, reviews_per_card=12)
+    assert count == 3000
+    imported = invoke("import", "reviews", str(log))
+    assert imported.exit_code == 0 and "3,000 reviews added" in " ".join(imported.output.split())
+    (drill_env / "config.toml").write_text((drill_env / "config.toml").read_text() + "# my own note\n")
+    result = invoke("optimize")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Questions: 3,000 reviews — fitted on the older 80%, scored on the newest 20%" in text
+    old, new = (float(x) for x in text.split("log loss ")[1].split(" ·")[0].split(" → "))
+    assert new < old, "a learner unlike FSRS's defaults is predicted better by parameters fitted to them"
+    assert "kept: they predict your recall better" in text
+    settings = config_of(drill_env)["scheduler"]
+    assert len(settings["parameters"]) == 21 and settings["parameters_fitted"] == "2026-03-02"
+    assert "exercise_parameters" not in settings, "too few exercise reviews: their defaults stay"
+    assert "# my own note" in (drill_env / "config.toml").read_text(), "the rest of the file is kept as it was"
+    stats = json.loads(invoke("stats", "--json").stdout)
+    assert stats["parameters"].startswith("fitted to your reviews on 2026-03-02 (questions)")
+    assert invoke("doctor").exit_code == 0, "the cards were replayed under the new parameters"
+    again = invoke("optimize", "--dry-run")
+    assert again.exit_code == 0 and "Written to" not in again.output
+
+
+def test_parameters_in_config_schedule_the_cards(tmp_path: Path, drill_env: Path) -> None:
+    """Hand-set parameters (a much slower forgetting curve) lengthen the interval after the same answers."""
+    from fsrs_rs_python import DEFAULT_PARAMETERS
+
+    from drill.config import save_parameters
+
+    log = tmp_path / "one.csv"
+    simulated_log(log, cards=3, reviews_per_card=4)
+    invoke("import", "reviews", str(log))
+    assert invoke("doctor").exit_code == 0
+    before = _stabilities(drill_env)
+    slower = list(DEFAULT_PARAMETERS)
+    slower[0:4] = [w * 4 for w in slower[0:4]]  # initial stabilities four times longer
+    save_parameters(tuple(round(w, 4) for w in slower), None, "2026-03-01", drill_env / "config.toml")
+    assert invoke("doctor").exit_code == 0, "replayed under the new parameters before doctor looks"
+    after = _stabilities(drill_env)
+    assert after.keys() == before.keys() and all(after[k] > before[k] for k in before)
+
+
+def _stabilities(home: Path) -> dict[str, float]:
+    db = sqlite3.connect(home / "progress.sqlite3")
+    try:
+        return dict(db.execute("SELECT item_id, stability FROM cards").fetchall())
+    finally:
+        db.close()
+
+
+def test_broken_parameters_in_config_are_one_readable_line(drill_env: Path) -> None:
+    invoke("stats")
+    path = drill_env / "config.toml"
+    path.write_text(path.read_text().replace("[scheduler]", "[scheduler]\nparameters = [1, 2, 3]"))
+    result = invoke("stats")
+    assert result.exit_code == 1
+    assert "config.toml" in result.output and "21 numbers" in result.output and "Traceback" not in result.output
+
+
+# --- the review log as CSV --------------------------------------------------------------------------------------
+
+
+def test_import_is_idempotent_and_a_bad_row_imports_nothing(tmp_path: Path, drill_env: Path) -> None:
+    log = tmp_path / "log.csv"
+    count = simulated_log(log, cards=5, reviews_per_card=4)
+    first = invoke("import", "reviews", str(log))
+    assert first.exit_code == 0 and f"{count} reviews added" in " ".join(first.output.split())
+    second = invoke("import", "reviews", str(log))
+    text = " ".join(second.output.split())
+    assert second.exit_code == 0 and "0 reviews added" in text and f"{count} already there" in text
+    bad = tmp_path / "bad.csv"
+    lines = log.read_text().splitlines()
+    lines.insert(3, f"{question_ids(6)[5]},1767000000000,7")
+    bad.write_text("\n".join(lines) + "\n")
+    result = invoke("import", "reviews", str(bad))
+    text = "".join(result.output.split())
+    assert result.exit_code == 1 and f"{bad}:4:" in text and "nothingwasimported" in text
+    assert _reviews(drill_env) == count
+
+
+def test_import_leaves_out_cards_drill_does_not_have(tmp_path: Path, drill_env: Path) -> None:
+    log = tmp_path / "anki.csv"
+    log.write_text("card_id,review_time,review_rating,review_state,review_duration\n"
+                   "1700000000123,1767000000000,3,0,5000\n"
+                   f"{question_ids(1)[0]},1767000000000,3,0,5000\n")
+    result = invoke("import", "reviews", str(log))
+    text = " ".join(result.output.split())
+    assert result.exit_code == 0 and "1 reviews added" in text and "1 about cards drill does not have" in text
+
+
+def _reviews(home: Path) -> int:
+    db = sqlite3.connect(home / "progress.sqlite3")
+    try:
+        return int(db.execute("SELECT count(*) FROM reviews").fetchone()[0])
+    finally:
+        db.close()
+
+
+# --- sync between machines --------------------------------------------------------------------------------------
+
+
+def study(home: Path, workspace: Path, moment: str, answers: int, topic: str) -> None:
+    """A piped quiz session on one machine at one moment."""
+    env = {"DRILL_HOME": str(home), "DRILL_WORKSPACE": str(workspace), "DRILL_NOW": moment}
+    piped = "".join("my answer\n3\n" for _ in range(answers)) + "q\n"
+    result = runner.invoke(app, ["quiz", topic, "-n", str(answers)], input=piped, env=env)
+    assert result.exit_code == 0, result.output
+
+
+def on(home: Path, workspace: Path, *args: str, moment: str = "2026-03-04T21:00:00+00:00"):
+    env = {"DRILL_HOME": str(home), "DRILL_WORKSPACE": str(workspace), "DRILL_NOW": moment}
+    return runner.invoke(app, list(args), env=env)
+
+
+def progress(home: Path, workspace: Path) -> tuple:
+    stats = json.loads(on(home, workspace, "stats", "--json").stdout)
+    db = sqlite3.connect(home / "progress.sqlite3")
+    try:
+        reviews = db.execute("SELECT item_id, reviewed_at, rating FROM reviews ORDER BY reviewed_at").fetchall()
+        cards = db.execute("SELECT item_id, state, due FROM cards ORDER BY item_id").fetchall()
+    finally:
+        db.close()
+    return reviews, cards, stats["streak"], stats["heatmap"]
+
+
+@pytest.mark.parametrize("order", ["laptop first", "desktop first"])
+def test_two_machines_studying_apart_end_identical_after_syncing_in_either_order(tmp_path: Path, order: str) -> None:
+    laptop, desktop, shared = tmp_path / "laptop", tmp_path / "desktop", tmp_path / "shared"
+    shared.mkdir()
+    ws = tmp_path / "ws"
+    # the same three days, offline on both: the laptop does KNN in the morning, the desktop K-means at night
+    for day in ("02", "03", "04"):
+        study(laptop, ws, f"2026-03-{day}T08:00:00+00:00", 3, "knn")
+        study(desktop, ws, f"2026-03-{day}T20:00:00+00:00", 3, "kmeans")
+    studied = _reviews(laptop) + _reviews(desktop)
+    machines = [laptop, desktop] if order == "laptop first" else [desktop, laptop]
+    for home in machines + machines[:1]:  # the first must sync again to receive what the second brought
+        result = on(home, ws, "sync", str(shared))
+        assert result.exit_code == 0, result.output
+    a, b = progress(laptop, ws), progress(desktop, ws)
+    assert a == b
+    reviews, _cards, streak, heatmap = a
+    assert len(reviews) == studied and streak["current"] == 3 and sum(heatmap.values()) == studied
+    for home in (laptop, desktop):
+        assert on(home, ws, "doctor").exit_code == 0
+    again = on(laptop, ws, "sync", str(shared))
+    assert "merged nothing new; wrote 0 records" in " ".join(again.output.split()), "syncing again changes nothing"
+
+
+def test_a_sync_cut_short_is_never_merged_half_and_heals_on_the_next(tmp_path: Path) -> None:
+    laptop, desktop, shared = tmp_path / "laptop", tmp_path / "desktop", tmp_path / "shared"
+    shared.mkdir()
+    ws = tmp_path / "ws"
+    study(laptop, ws, "2026-03-03T08:00:00+00:00", 4, "knn")
+    study(desktop, ws, "2026-03-03T20:00:00+00:00", 2, "kmeans")
+    assert on(laptop, ws, "sync", str(shared)).exit_code == 0
+    (written,) = shared.glob("drill-*.jsonl")
+    whole = written.read_bytes()
+    written.write_bytes(whole[: len(whole) - 40])  # killed while appending: the last line is cut short
+    result = on(desktop, ws, "sync", str(shared))
+    assert result.exit_code == 0 and "1 line(s) were cut short" in " ".join(result.output.split())
+    assert _reviews(desktop) == 2 + 3, "every whole line merged, the cut one not"
+    assert on(desktop, ws, "doctor").exit_code == 0
+    healed = on(laptop, ws, "sync", str(shared))  # the laptop cuts off its broken tail and writes it again
+    assert healed.exit_code == 0 and written.read_bytes().endswith(b"\n")
+    assert on(desktop, ws, "sync", str(shared)).exit_code == 0
+    assert progress(laptop, ws)[:2] == progress(desktop, ws)[:2]
+    assert _reviews(laptop) == _reviews(desktop) == 6
+
+
+def test_a_review_undone_after_a_sync_is_undone_on_the_other_machine_too(tmp_path: Path) -> None:
+    """Rated on the laptop, synced to the desktop, then taken back on the laptop (undo, later in that session):
+    the desktop deletes its copy on the next sync instead of sending it back."""
+    from drill.config import Config
+    from drill.scheduler import replay_item
+    from drill.store import open_store
+
+    laptop, desktop, shared = tmp_path / "laptop", tmp_path / "desktop", tmp_path / "shared"
+    shared.mkdir()
+    ws = tmp_path / "ws"
+    study(laptop, ws, "2026-03-03T08:00:00+00:00", 2, "knn")
+    on(laptop, ws, "sync", str(shared))
+    on(desktop, ws, "sync", str(shared))
+    assert _reviews(desktop) == 2
+    store = open_store(laptop / "progress.sqlite3")
+    try:
+        last = store.reviews()[-1]
+        store.undo_review(last.id, last.review.item_id, replay_item(Config(), "question"))  # what `u` does
+    finally:
+        store.close()
+    on(laptop, ws, "sync", str(shared))
+    result = on(desktop, ws, "sync", str(shared))
+    assert "1 reviews undone" in " ".join(result.output.split()) and _reviews(desktop) == 1
+    assert on(laptop, ws, "sync", str(shared)).exit_code == 0
+    assert progress(laptop, ws)[:2] == progress(desktop, ws)[:2]
+    assert on(desktop, ws, "doctor").exit_code == 0
+
+
+def test_sync_into_a_missing_folder_is_one_readable_line(tmp_path: Path) -> None:
+    result = on(tmp_path / "home", tmp_path / "ws", "sync", str(tmp_path / "nowhere"))
+    assert result.exit_code == 2 and "no such folder" in result.output and "Traceback" not in result.output
+
+
+def test_sync_files_are_append_only(tmp_path: Path) -> None:
+    home, shared, ws = tmp_path / "home", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    study(home, ws, "2026-03-03T08:00:00+00:00", 2, "knn")
+    on(home, ws, "sync", str(shared))
+    (mine,) = shared.glob("drill-*.jsonl")
+    before = mine.read_bytes()
+    study(home, ws, "2026-03-04T08:00:00+00:00", 1, "knn")
+    on(home, ws, "sync", str(shared))
+    after = mine.read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert os.path.getsize(mine) == len(after)
