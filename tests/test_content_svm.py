@@ -545,6 +545,17 @@ def test_population_minimiser_of_the_hinge_is_the_sign():
     assert f[np.argmin(risk)] == pytest.approx(math.log(eta / (1 - eta)), abs=1e-3)
 
 
+def test_svm_scores_rank_sensibly_so_a_monotone_recalibration_works(soft):
+    # svm-platt: the hinge does not target probabilities, yet held-out scores are ordered by P(y = 1 | f)
+    X, y, C, model, w, b = soft
+    Xh, yh = two_blobs(4_000, 2.0, seed=43)
+    f = Xh @ w + b
+    order = np.argsort(f)
+    rates = [np.mean(yh[chunk] > 0) for chunk in np.array_split(order, 8)]
+    assert all(a < c for a, c in zip(rates, rates[1:]))
+    assert rates[0] < 0.15 and rates[-1] > 0.85
+
+
 # ----------------------------------------------------------------------------- C and γ
 
 
@@ -768,6 +779,15 @@ PHRASINGS = [
     ("svm-support-vectors", 2, "they are the misclassified points", "contradicted"),
     ("svm-support-vectors", 3, "you could delete all the other points and get the same boundary", "covered"),
     ("svm-primal-vs-dual", 3, "because of the equality constraint sum alpha_i y_i = 0", "covered"),
+    ("svm-primal-vs-dual", 1, "the dual has n variables, one per training point", "covered"),
+    ("svm-primal-vs-dual", 1, "always the dual, since it has d variables", "contradicted"),
+    ("svm-primal-vs-dual", 2, "I would always solve the dual", "contradicted"),
+    (
+        "svm-primal-vs-dual",
+        2,
+        "not always the dual: a linear SVM on big data is best in the primal",
+        "covered",
+    ),
     ("svm-kernel-trick", 1, "the dual only uses inner products between points", "covered"),
     ("svm-kernel-trick", 2, "you never compute the feature map explicitly", "covered"),
     ("svm-kernel-trick", 2, "you explicitly map the points into feature space", "contradicted"),
