@@ -289,6 +289,16 @@ def test_initial_loss_is_ln_c_for_any_labels():
     assert all(math.isclose(logsumexp(z) - z[k], math.log(10)) for k in range(10))
 
 
+def test_an_untrained_model_cannot_start_below_ln_c_on_balanced_labels():
+    # averaged over balanced labels that the outputs know nothing about, the loss is the cross-entropy of the
+    # uniform label distribution against the prediction: at least ln C (Jensen), with equality only at p uniform
+    rng = np.random.default_rng(40)
+    for scale in (0.01, 0.5, 3.0, 10.0):
+        Z = scale * rng.normal(size=(500, 10))
+        per_label = logsumexp(Z)[:, None] - Z  # loss for every possible label of every input
+        assert np.all(per_label.mean(axis=1) >= math.log(10) - 1e-12)
+
+
 # ----------------------------------------------------------------------------- derivations, checked numerically
 
 
@@ -501,6 +511,9 @@ def test_gelu_shape_and_approximations():
     tanh_approx = 0.5 * z * (1 + np.tanh(math.sqrt(2 / math.pi) * (z + 0.044715 * z**3)))
     assert np.abs(tanh_approx - g).max() < 1e-3
     assert np.abs(z * sigmoid(1.702 * z) - g).max() < 0.03
+    # SiLU has a similar shape but a deeper dip: about −0.28 near z ≈ −1.28
+    silu = z * sigmoid(z)
+    assert round(float(silu.min()), 2) == -0.28 and round(float(z[silu.argmin()]), 2) == -1.28
     # leaky ReLU keeps slope α below 0; ReLU's is 0
     leaky = lambda v: np.maximum(0.01 * v, v)  # noqa: E731
     assert (leaky(-2 + 1e-6) - leaky(-2 - 1e-6)) / 2e-6 == pytest.approx(0.01)
@@ -532,11 +545,40 @@ def test_dead_relu_never_updates_and_zero_init_stays_stuck():
     for _ in range(50):
         ps = [p - 0.5 * g for p, g in zip(ps, grads(ps))]
     assert np.allclose(ps[0], ps[0][:, :1]) and np.allclose(ps[2], ps[2][:1, :]) and np.ptp(ps[0]) > 0
+    # per-unit noise such as dropout masks also separates identical units (the "deterministic training" caveat)
+    ps = [np.full((3, 4), 0.3), np.full(4, 0.1), np.full((4, 2), 0.2), np.zeros(2)]
+    for _ in range(20):
+        mask = (rng.random(4) < 0.5) / 0.5
+
+        def grads_dropout(ps, mask=mask):
+            W1, b1, W2, b2 = ps
+            Z1 = X @ W1 + b1
+            H = np.maximum(Z1, 0) * mask
+            Z2 = H @ W2 + b2
+            dZ2 = (softmax(Z2) - np.eye(2)[y]) / 50
+            dZ1 = (dZ2 @ W2.T) * mask * (Z1 > 0)
+            return [X.T @ dZ1, dZ1.sum(0), H.T @ dZ2, dZ2.sum(0)]
+
+        ps = [p - 0.5 * g for p, g in zip(ps, grads_dropout(ps))]
+    assert not np.allclose(ps[0], ps[0][:, :1])
     # random init breaks the symmetry
     ps = [0.5 * rng.normal(size=(3, 4)), np.zeros(4), 0.5 * rng.normal(size=(4, 2)), np.zeros(2)]
     for _ in range(5):
         ps = [p - 0.5 * g for p, g in zip(ps, grads(ps))]
     assert not np.allclose(ps[0], ps[0][:, :1])
+
+
+def test_a_dead_unit_above_the_first_layer_can_come_back_when_its_inputs_move():
+    # unit u = ReLU(v·h + c) on top of h = ReLU(W x): negative on every input, so v and c get no gradient…
+    rng = np.random.default_rng(41)
+    X = rng.normal(size=(100, 3))
+    W = rng.normal(size=(3, 5))
+    v, c = np.ones(5), -20.0
+    H = np.maximum(X @ W, 0)
+    assert np.all(H @ v + c < 0)
+    # …but W is trained through the other units; once the hidden activations grow, u fires again
+    H_later = np.maximum(X @ (3 * W), 0)
+    assert np.any(H_later @ v + c > 0)
 
 
 def test_no_activation_collapses_to_one_affine_map():
@@ -793,6 +835,16 @@ def test_gradient_accumulation_equals_the_big_batch_only_without_batch_norm():
         assert not np.allclose(big, unscaled, atol=1e-7)
 
 
+def test_accumulating_per_token_means_is_not_exact_when_token_counts_differ():
+    rng = np.random.default_rng(42)
+    counts = [5, 30, 12, 50]  # tokens per micro-batch after removing padding
+    losses = [rng.exponential(size=k) for k in counts]
+    global_mean = np.concatenate(losses).mean()
+    mean_of_means = sum(l.mean() / len(counts) for l in losses)
+    assert abs(mean_of_means - global_mean) > 0.01
+    assert sum(l.sum() for l in losses) / sum(counts) == pytest.approx(global_mean)
+
+
 def test_a_small_network_memorises_random_labels():
     rng = np.random.default_rng(28)
     n, d, hdim = 60, 10, 200
@@ -946,6 +998,13 @@ COVERED = [
     ("nn-backprop-gates", 0, "addition copies the upstream gradient to both inputs"),
     ("nn-softmax-stability", 0, "softmax(x) = softmax(x - max(x))"),
     ("nn-ce-vs-mse", 0, "the gradient is just p minus y"),
+    # second reading
+    ("nn-relu-dead-units", 2, "a dead relu outputs zero for every input, so it gets no gradient and stays dead"),
+    ("nn-vanishing-exploding", 1, "if the factors are < 1 the gradient vanishes and if > 1 it explodes"),
+    ("nn-ce-vs-mse", 1, "cross-entropy never saturates, MSE has an extra sigma prime factor"),
+    ("nn-ce-vs-mse", 1, "with cross entropy the gradient doesn't vanish; with MSE the sigmoid derivative kills it"),
+    ("nn-adamw-vs-l2", 1, "weights with large gradients are decayed less"),
+    ("nn-batch-size-effects", 0, "larger batches give less noisy gradients"),
 ]
 
 NOT_COVERED = [
@@ -975,6 +1034,28 @@ NOT_COVERED = [
     ("nn-universal-approximation", 3, "so the network will generalize well"),
     ("nn-activation-memory", 3, "checkpointing saves the model weights to disk every epoch"),
     ("nn-backprop-explain", 2, "we reuse the same learning rate"),
+    # second reading: reversals that used to be ticked or passed unnoticed
+    ("nn-vanishing-exploding", 1, "if the factors are > 1 it vanishes and if < 1 it explodes"),
+    ("nn-xavier-he", 3, "He init uses 1/fan_in because ReLU doubles the variance"),
+    ("nn-dropout-explain", 2, "at test time multiply the activations by 1-p"),
+    ("nn-dropout-explain", 2, "at test time keep dropping units"),
+    ("nn-adamw-vs-l2", 1, "with Adam weights with large gradients are decayed more"),
+    ("nn-ce-vs-mse", 1, "the gradient of cross entropy vanishes when the output saturates"),
+    ("nn-batch-size-effects", 0, "larger batch sizes give noisier gradients"),
+    ("nn-batchnorm-train-eval", 2, "at inference batch norm computes the mean and variance of the test batch"),
+    ("nn-depth-vs-width", 0, "depth adds no expressive power"),
+]
+
+CONTRADICTED = [  # the reversals above are not just missed: the learner is told they got it backwards
+    ("nn-vanishing-exploding", 1, "if the factors are > 1 it vanishes and if < 1 it explodes"),
+    ("nn-xavier-he", 3, "He init uses 1/fan_in because ReLU doubles the variance"),
+    ("nn-dropout-explain", 2, "at test time multiply the activations by 1-p"),
+    ("nn-dropout-explain", 2, "at test time keep dropping units"),
+    ("nn-adamw-vs-l2", 1, "with Adam weights with large gradients are decayed more"),
+    ("nn-ce-vs-mse", 1, "the gradient of cross entropy vanishes when the output saturates"),
+    ("nn-batch-size-effects", 0, "larger batch sizes give noisier gradients"),
+    ("nn-batchnorm-train-eval", 2, "at inference batch norm computes the mean and variance of the test batch"),
+    ("nn-depth-vs-width", 0, "depth adds no expressive power"),
 ]
 
 
@@ -986,6 +1067,11 @@ def test_typical_right_phrasings_are_covered(qid, index, typed):
 @pytest.mark.parametrize("qid,index,typed", NOT_COVERED, ids=[f"{c[0]}:{c[1]}:{c[2][:24]}" for c in NOT_COVERED])
 def test_classic_wrong_phrasings_are_not_covered(qid, index, typed):
     assert status(qid, index, typed) != "covered", (qid, index, typed)
+
+
+@pytest.mark.parametrize("qid,index,typed", CONTRADICTED, ids=[f"{c[0]}:{c[1]}:{c[2][:24]}" for c in CONTRADICTED])
+def test_known_reversals_are_contradicted(qid, index, typed):
+    assert status(qid, index, typed) == "contradicted", (qid, index, typed)
 
 
 def test_typing_the_prompt_back_covers_nothing():

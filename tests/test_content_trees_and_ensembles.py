@@ -315,10 +315,12 @@ def test_strict_concavity_every_informative_split_lowers_gini_and_entropy():
 
 
 def test_misclassification_error_is_blind_to_a_purer_child():
-    parent, children = [80, 20], [[70, 10], [10, 10]]
+    parent, children = [80, 20], [[50, 0], [30, 20]]
+    assert all(c[0] > c[1] for c in children)  # both children keep the parent's majority class strictly (no tie)
     assert weighted(error_rate, children) == pytest.approx(error_rate(parent)) == pytest.approx(0.2)
+    assert gini(children[0]) == 0  # one child is pure…
     assert gini(parent) == pytest.approx(0.32)
-    assert weighted(gini, children) == pytest.approx(0.275)
+    assert weighted(gini, children) == pytest.approx(0.24)  # …and Gini sees it
     assert weighted(entropy, children) < entropy(parent)
 
 
@@ -330,6 +332,15 @@ def test_the_400_400_example():
     assert weighted(entropy, split1) == pytest.approx(0.811, abs=1e-3)
     assert weighted(entropy, split2) == pytest.approx(0.689, abs=1e-3)
     assert Q["trees-misclassification-example"]["answer"] == 2
+
+
+def test_stochastic_gb_and_missing_value_answers_name_the_library_details():
+    # LightGBM's subsample is an alias of bagging_fraction and needs bagging_freq > 0; scikit-learn's fallback for
+    # a feature never missing in training is per feature (the child with more samples), not per split
+    assert "bagging_freq" in Q["trees-stochastic-gb"]["answer"]
+    missing = " ".join(Q["trees-missing-values"]["answer"].split())
+    assert "for a feature that had no missing values in training" in missing
+    assert "at that split" not in missing
 
 
 def test_gini_and_entropy_rarely_pick_different_splits():
@@ -901,6 +912,13 @@ PHRASINGS = [
     ("trees-vs-linear", 4, "on sparse high-dimensional text a linear model wins", "covered"),
     ("trees-no-scaling", 1, "splits only depend on the order of values within a feature", "covered"),
     ("trees-no-scaling", 1, "you need to standardise features for trees", "contradicted"),
+    # second reading: reversals that used to be ticked or passed unnoticed
+    ("trees-bagging", 3, "averaging bootstrap trees reduces both bias and variance", "contradicted"),
+    ("trees-bagging", 3, "bagging doesn't reduce bias, it reduces variance", "covered"),
+    ("trees-impurity-importance", 2, "it is biased towards low-cardinality features", "contradicted"),
+    ("trees-impurity-importance", 2, "it is biased toward high-cardinality features, not low-cardinality ones", "covered"),
+    ("trees-histogram-leafwise", 2, "leaf-wise growth splits every leaf at the same depth, level by level", "contradicted"),
+    ("trees-histogram-leafwise", 2, "leaf-wise, not level by level: it splits the leaf with the biggest gain", "covered"),
 ]
 
 
