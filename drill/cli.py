@@ -679,6 +679,50 @@ def sync(folder: Annotated[Path, typer.Argument(help="A folder every machine see
     ui.sync_report(core.sync(folder))
 
 
+EXPORT_KINDS = ("anki", "reviews")
+
+
+@command()
+def export(
+    kind: Annotated[str, typer.Argument(help="What to export: anki (the question banks as an Anki "
+                                        "deck) or reviews (your review log as CSV).")],
+    file: Annotated[str, typer.Argument(help="Where to write it: FILE.apkg for anki, FILE.csv for "
+                                        "reviews. Written whole or not at all.")],
+    topics: Annotated[list[str] | None, typer.Argument(help="anki: only these topics (default: all), e.g. knn "
+                                                       "kmeans.")] = None,
+) -> None:
+    """Export the question banks as an Anki deck (anki FILE.apkg, then topics if not all) or your reviews as CSV.
+
+    The Anki package holds one note per question (prompt, strong answer, key points, choices, numeric answer with
+    its tolerance, derivation steps, follow-ups), one deck per topic under "drill", tagged drill::<topic>. Import
+    it in Anki with File → Import; a later export updates those notes instead of adding copies.
+    """
+    if kind == "anki":
+        from drill import anki, clock, ui
+        from drill.banks import broken_banks, load_banks
+
+        loaded = load_banks()
+        ui.broken_banks(broken_banks(loaded.problems))
+        done = anki.export_anki(loaded.banks, Path(file), topics=topics or [], now=clock.now())
+        notes = f"{done.notes} note{'s' if done.notes != 1 else ''}"
+        decks = f"{len(done.decks)} deck{'s' if len(done.decks) != 1 else ''}"
+        typer.echo(f"Exported {notes} in {decks} to {done.path.absolute()} — in Anki: File → Import")
+    elif kind == "reviews":
+        if topics:
+            raise UsageError("`drill export reviews FILE.csv` exports the whole review log: it takes no topics")
+        from drill import exchange
+
+        count = exchange.export_reviews(Path(file))
+        typer.echo(f"Exported {count} review{'s' if count != 1 else ''} to {Path(file).absolute()}")
+    else:
+        import difflib
+
+        guess = difflib.get_close_matches(kind, EXPORT_KINDS, n=1, cutoff=0.5)
+        hint = f"did you mean {guess[0]!r}? " if guess else ""
+        raise UsageError(f"cannot export {kind!r} — {hint}choose anki|reviews: `drill export anki FILE.apkg "
+                         "[TOPIC…]` or `drill export reviews FILE.csv`")
+
+
 def _only_the_command_asked_for(argv: list[str]) -> None:
     """Typer builds a Click command for every registered command on every run (a few milliseconds each, paid
     before the first screen): keep only the one named on the command line. `drill` alone keeps none (the

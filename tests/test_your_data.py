@@ -166,6 +166,31 @@ def test_import_is_idempotent_and_a_bad_row_imports_nothing(tmp_path: Path, dril
     assert _reviews(drill_env) == count
 
 
+def test_reviews_go_out_as_csv_and_come_back_identical(tmp_path: Path) -> None:
+    """Studied on one machine (a generated log and a real quiz session with a cram answer), exported, imported on a
+    fresh one: the same log, the same cards, and exporting again writes the same file."""
+    first, second, ws = tmp_path / "first", tmp_path / "second", tmp_path / "ws"
+    log = tmp_path / "log.csv"
+    simulated_log(log, cards=20, reviews_per_card=6)
+    assert on(first, ws, "import", "reviews", str(log)).exit_code == 0
+    study(first, ws, "2026-03-05T08:00:00+00:00", 3, "knn")
+    env = {"DRILL_HOME": str(first), "DRILL_WORKSPACE": str(ws), "DRILL_NOW": "2026-03-05T09:00:00+00:00"}
+    assert runner.invoke(app, ["quiz", "kmeans", "--cram", "-n", "1"], input="an answer\n2\nq\n", env=env).exit_code == 0
+    out = tmp_path / "out.csv"
+    exported = on(first, ws, "export", "reviews", str(out))
+    assert exported.exit_code == 0 and f"Exported {_reviews(first)} reviews" in " ".join(exported.output.split())
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0])[:5] == ["card_id", "review_time", "review_rating", "review_state", "review_duration"]
+    assert rows[0]["review_state"] == "0" and {r["review_state"] for r in rows} >= {"0", "2"}
+    assert sum(r["cram"] == "1" for r in rows) == 1
+    assert on(second, ws, "import", "reviews", str(out)).exit_code == 0
+    again = tmp_path / "again.csv"
+    assert on(second, ws, "export", "reviews", str(again)).exit_code == 0
+    assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+    assert progress(first, ws)[:2] == progress(second, ws)[:2]
+    assert "0 reviews added" in " ".join(on(second, ws, "import", "reviews", str(out)).output.split())
+
+
 def test_import_leaves_out_cards_drill_does_not_have(tmp_path: Path, drill_env: Path) -> None:
     log = tmp_path / "anki.csv"
     log.write_text("card_id,review_time,review_rating,review_state,review_duration\n"
