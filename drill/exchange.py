@@ -21,7 +21,7 @@ from drill.clock import study_day
 from drill.config import load_config
 from drill.errors import DrillError, UsageError
 from drill.models import Review
-from drill.store import LoggedReview, open_store
+from drill.store import CardRow, LoggedReview, open_store
 
 COLUMNS = ("card_id", "review_time", "review_rating", "review_state", "review_duration",
            "kind", "cram", "utc_offset_min", "study_day", "answer")
@@ -66,14 +66,14 @@ def export_reviews(path: Path) -> int:
 def _states_before(config, logged: list[LoggedReview], sched) -> list[int]:
     """Each review's card state before it, by replaying the log as the scheduler does."""
     schedulers = {kind: sched.make_scheduler(config, kind) for kind in ("question", "exercise")}
-    cards: dict[str, object] = {}
+    cards: dict[str, CardRow] = {}
     states = []
     for entry in logged:
         review = entry.review
         card = cards.get(review.item_id)
-        states.append(0 if card is None else int(json.loads(card.state)["state"]))  # type: ignore[attr-defined]
+        states.append(0 if card is None else int(json.loads(card.state)["state"]))
         if not review.cram:
-            cards[review.item_id] = sched.review(schedulers[review.kind], card, review.item_id, review.kind,  # type: ignore[arg-type]
+            cards[review.item_id] = sched.review(schedulers[review.kind], card, review.item_id, review.kind,
                                                  review.rating, review.reviewed_at, entry.study_day).card
     return states
 

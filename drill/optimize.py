@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from drill.config import Config, load_config, save_parameters
 from drill.errors import DrillError
 from drill.store import LoggedReview, open_store
+
+if TYPE_CHECKING:
+    from fsrs_rs_python import FSRSItem
 
 MINIMUM_REVIEWS = 400  # below this a fit mostly learns noise (fsrs's own guidance is a few hundred reviews)
 TEST_SHARE = 0.2
@@ -101,7 +105,7 @@ def review_histories(log: list[LoggedReview], kind: str) -> list[list[tuple[int,
     return [sorted(history, key=lambda r: r[2]) for history in cards.values()]
 
 
-def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[str, object]]:
+def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[str, FSRSItem]]:
     """fsrs-rs's training items, oldest first by the review each one predicts: for every review after a card's
     first, the card's history up to it, with the days elapsed between study days (fsrs counts whole days)."""
     from fsrs_rs_python import FSRSItem, FSRSReview
