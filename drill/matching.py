@@ -54,6 +54,7 @@ class PointVerdict:
     pattern: str = ""  # the pattern that decided, if any
     excerpt: str = ""  # the words of the answer it hit
     reason: str = ""  # why, in a few words: "negated by 'not'", "a known wrong phrasing", "words of the prompt"
+    said: str = ""  # the clause of the answer around the hit: the learner's own words, to check the ✓ against
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class _Hit:
     excerpt: str
     negated_by: str  # "" when the hit stands as written
     token: str = ""  # the excerpt from the start of its (hyphenated) word: "k-means" for a hit on "means"
+    said: str = ""  # the clause around the hit
 
 
 def judge_point(point: KeyPoint, typed: str, prompt: str = "") -> PointVerdict:
@@ -70,7 +72,7 @@ def judge_point(point: KeyPoint, typed: str, prompt: str = "") -> PointVerdict:
     for pattern in point.reject:
         for hit in _hits(pattern, typed):
             if not hit.negated_by and not _echoes(hit, echo):
-                return PointVerdict(point, "contradicted", pattern, hit.excerpt, "a known wrong phrasing")
+                return PointVerdict(point, "contradicted", pattern, hit.excerpt, "a known wrong phrasing", hit.said)
     if not point.patterns:
         return _judge_by_words(point, typed)
     negated: _Hit | None = None
@@ -82,10 +84,10 @@ def judge_point(point: KeyPoint, typed: str, prompt: str = "") -> PointVerdict:
             elif hit.negated_by:
                 negated = negated or hit
             else:
-                return PointVerdict(point, "covered", pattern, hit.excerpt)
+                return PointVerdict(point, "covered", pattern, hit.excerpt, said=hit.said)
     if negated is not None:
         return PointVerdict(point, "contradicted", negated.pattern, negated.excerpt,
-                            f"negated by {negated.negated_by!r}")
+                            f"negated by {negated.negated_by!r}", negated.said)
     if echoed is not None:
         return PointVerdict(point, "missed", echoed.pattern, echoed.excerpt, "only words of the prompt")
     return PointVerdict(point, "missed")
@@ -144,8 +146,31 @@ def _hits(pattern: str, typed: str) -> list[_Hit]:
         token_start = start
         while token_start and (typed[token_start - 1].isalnum() or typed[token_start - 1] == "-"):
             token_start -= 1
-        hits.append(_Hit(pattern, text, flips[0] if len(flips) % 2 else "", typed[token_start:end]))
+        hits.append(_Hit(pattern, text, flips[0] if len(flips) % 2 else "", typed[token_start:end],
+                         _clause_around(typed, start, end)))
     return hits
+
+
+QUOTE_WORDS = 6  # words of the clause kept on each side of a hit when it is quoted back
+
+
+def _clause_around(typed: str, start: int, end: int) -> str:
+    """The clause a hit stands in (up to the breaks that end a negation's reach), at most a few words either side
+    of the hit, with … where it was cut: what the learner said about the point, quoted back."""
+    begin = 0
+    for brk in _CLAUSE_BREAK.finditer(typed, 0, start):
+        if brk.end() <= start:
+            begin = brk.end()
+    after = _CLAUSE_BREAK.search(typed, end)
+    before = typed[begin:start].split()
+    rest = typed[end: after.start() if after else len(typed)].split()
+    head = ("… " if len(before) > QUOTE_WORDS else "") + " ".join(before[-QUOTE_WORDS:])
+    tail = " ".join(rest[:QUOTE_WORDS]) + (" …" if len(rest) > QUOTE_WORDS else "")
+    hit = " ".join(typed[start:end].split())
+    joined = f"{head} {hit}" if head and not typed[start - 1:start].isalnum() else head + hit
+    if tail:
+        joined += tail if typed[end:end + 1].isalnum() else f" {tail}"
+    return joined.strip()
 
 
 def _negators_inside(pattern: str, text: str) -> list[str]:

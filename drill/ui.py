@@ -210,7 +210,10 @@ def point_verdicts(verdicts: Iterable, *, explain: bool = False) -> None:
     for verdict in verdicts:
         line = inline(verdict.point.text)
         if verdict.status == "contradicted":
-            line.append(f" — stated wrongly: “{verdict.excerpt}”", style="yellow")
+            line.append(f" — stated wrongly: “{preview(verdict.said or verdict.excerpt, 90)}”", style="yellow")
+        elif verdict.status == "covered" and verdict.said:
+            # your own words beside the ✓: the matcher reads wording, not meaning — check it is the right way round
+            line.append(f" — “{preview(verdict.said, 70)}”", style="dim")
         if explain and verdict.pattern:
             why = f" ({verdict.reason})" if verdict.reason and verdict.status != "contradicted" else ""
             reason = f"{verdict.reason}: " if verdict.status == "contradicted" else ""

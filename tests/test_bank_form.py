@@ -340,6 +340,17 @@ def follow_ups(bank: Form) -> Iterator[Problem]:
         yield Problem("", "links", f"{links} follow-up links, fewer than {bank.spec.follow_ups}")
 
 
+def recall_examples(bank: Form) -> Iterator[Problem]:
+    """Every recall question carries the answers that pin its matcher down: two right ones in other words, and a
+    plausible wrong one (drill lint runs them through the real matcher)."""
+    for q in bank.of_type("recall"):
+        examples = q.get("examples") or {}
+        good, bad = examples.get("good") or [], examples.get("bad") or []
+        if len(good) < 2 or len(bad) < 1:
+            yield Problem(str(q.get("id")), "examples", f"{len(good)} good and {len(bad)} bad examples, "
+                          "not at least 2 and 1")
+
+
 def recall_key_points(bank: Form) -> Iterator[Problem]:
     for q in bank.of_type("recall"):
         qid, points = str(q.get("id")), q.get("key_points") or []
@@ -534,6 +545,11 @@ def test_follow_ups_resolve_inside_the_bank(topic: str) -> None:
 @each_bank
 def test_recall_key_points(topic: str) -> None:
     assert_clean(recall_key_points, topic)
+
+
+@each_bank
+def test_every_recall_question_has_example_answers(topic: str) -> None:
+    assert_clean(recall_examples, topic)
 
 
 @each_bank

@@ -133,6 +133,19 @@ def test_a_bad_example_must_name_points_that_exist(tmp_path: Path) -> None:
     assert all(p.line for p in problems)
 
 
+def test_the_clause_quoted_back_keeps_a_few_words_either_side_of_the_hit() -> None:
+    from drill.matching import judge_point
+    from drill.models import KeyPoint
+
+    point = KeyPoint("maximises the margin", ("margin",))
+    typed = "It is a linear classifier that I think picks the hyperplane with the smallest margin between the two classes of points in the training set"
+    verdict = judge_point(point, typed)
+    assert verdict.status == "covered"
+    assert verdict.said == "… picks the hyperplane with the smallest margin between the two classes of points …"
+    cut = judge_point(point, "Mostly: the margin, and more")
+    assert cut.said == "the margin"
+
+
 def test_the_quiz_shows_a_contradicted_point_the_common_mistake_and_with_explain_the_pattern(drill_env: Path) -> None:
     from typer.testing import CliRunner
 
@@ -142,7 +155,9 @@ def test_the_quiz_shows_a_contradicted_point_the_common_mistake_and_with_explain
     typed = "Min-max scaling is robust to outliers, and I would use standardisation otherwise\n\n"
     result = CliRunner().invoke(app, ["quiz", "demo", "--limit", "1", "--explain"], input=typed)
     text = " ".join(result.output.split())
-    assert "⚠ min-max is set by the extremes" in text and "stated wrongly: “Min-max scaling is robust”" in text
+    # the learner's own clause is quoted beside each verdict, so a ✓ can be checked against what was really said
+    assert "⚠ min-max is set by the extremes" in text and "stated wrongly: “Min-max scaling is robust to outliers”" in text
+    assert "✓ standardise (a word of the prompt counts only with more around it) — “and I would use standardisation otherwise”" in text
     assert "[a known wrong phrasing: /min.?max" in text
     assert "✓ standardise" in text and "/(use|prefer|choose)\\w* standardi/ on “use standardi”" in text
     assert "Your mistake is a common one: “Min-max scaling is robust to outliers" in text
