@@ -3,7 +3,7 @@
     python benchmarks/recall_grading.py answers.yaml
 
 answers.yaml holds, per question id, right answers and wrong ones with the key points (1 = first) each wrong one
-states wrongly (the format of benchmarks/recall_holdout.yaml). Prints the four measures the team tracks:
+states wrongly (the format of benchmarks/recall_answers_2026-12.yaml). Prints the four measures the team tracks:
 right answers suggested good or better (goal ≥ 95%), wrong answers suggested good or better (≤ 3%), key points
 ticked ✓ that a wrong answer states wrongly (≤ 10%), and key points ticked by the bare prompt typed back (0), plus
 the worst offenders so a person can look at them. Nothing here tunes anything.
