@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import rich._wrap as _rich_wrap
+from rich import box
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -777,24 +778,30 @@ def solution(exercise, code: str, *, before_pass: bool, yours: tuple | None = No
 
 
 def listing(rows) -> None:
-    table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False)
-    # the slug is what the learner types next, so it is never cut; the topic gives way on a narrow terminal
-    table.add_column("exercise", no_wrap=True, min_width=max((len(r.exercise.slug) for r in rows.exercises), default=8))
-    table.add_column("topic", overflow="ellipsis")
+    # Grouped by topic, each topic a heading row: the slug (what the learner types next) and the topic are never
+    # cut, even at 80 columns, with no topic column to squeeze. A long status ("started (12/14)") wraps instead.
+    table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
+    widest = max((len(r.exercise.slug) for r in rows.exercises), default=6)
+    table.add_column("exercise", no_wrap=True, min_width=widest + 2)
     table.add_column("level", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("checks", no_wrap=True)
+    table.add_column("status", min_width=7)  # "started": the rest wraps below it
+    table.add_column("checks", no_wrap=True, justify="right")
     table.add_column("due", no_wrap=True, min_width=6)
     styles = {"passed": "green", "started": "yellow", "new": "dim", "due": "bold magenta"}
+    by_topic: dict[str, list] = {}
     for row in rows.exercises:
-        status = row.status + (f" ({row.best})" if row.best else "")
-        stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
-        due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%d %b}"
-        table.add_row(row.exercise.slug, row.exercise.topic, stars, Text(status, style=styles.get(row.status, "")),
-                      str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
+        by_topic.setdefault(row.exercise.topic, []).append(row)
+    for topic in sorted(by_topic):
+        table.add_row(Text(topic, style="bold cyan"))
+        for row in by_topic[topic]:
+            status = row.status + (f" ({row.best})" if row.best else "")
+            stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
+            due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%d %b}"
+            table.add_row("  " + row.exercise.slug, stars, Text(status, style=styles.get(row.status, "")),
+                          str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
     out.print(table)
     out.print()
-    banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False)
+    banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     for column in ("topic", "questions", "seen", "learned", "due"):
         banks.add_column(column, justify="left" if column == "topic" else "right")
     for bank in rows.banks:
