@@ -86,3 +86,18 @@ def test_list_keeps_every_slug_and_topic_whole_at_80_and_100_columns(tmp_path: P
         exercises = text.split("Question banks")[0]
         assert all(_whole(topic, exercises) for topic in {e["topic"] for e in data["exercises"]})
         assert re.search(r"linear-regression-normal-equation\s+●●○\s+started \(\d+/\d+\)", exercises), exercises
+
+
+# --- 3. the coding round from a pipe, as the README says ----------------------------------------------------------
+
+
+def test_piped_coding_round_any_line_but_g_or_q_runs_the_checks() -> None:
+    result = runner.invoke(app, ["interview", "knn", "--minutes", "10", "--seed", "1", "--rounds", "coding"],
+                           input="check it please\n\ng\n")
+    assert result.exit_code == 0, result.output
+    (saved,) = json.loads(invoke("interview", "--history", "--json").stdout)
+    assert saved["coding"]["checks"] == 2 and saved["coding"]["ended_by"] == "give-up"
+    readme = flat((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert "an empty line runs the checks and `g` gives up" not in readme
+    assert ("in the coding round each line is one action: `g` (or `give up`) gives up, `q` (or `quit`) ends the "
+            "interview, and any other line, empty or not, runs the checks; the end of the input gives up") in readme
