@@ -55,7 +55,8 @@ def build_dashboard() -> Dashboard:
         buried = store.buried(today) | store.suspended()
         introduced = store.count_introduced(today)
         following = plan_today(loaded.questions, cards, introduced, today)
-        new_room = max(0, (following.new_quota if following else config.new_limit) - introduced)
+        # the plan's own count of what is left today, so that its line and this one agree
+        new_room = following.new_left if following else max(0, config.new_limit - introduced)
         passed = {c.exercise for c in store.checks() if c.status == "pass"}
         activity = store.activity_by_day()
         exercises_due = due_exercises(store, now, config.rollover_hour)

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import rich._wrap as _rich_wrap
+from rich import box
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
@@ -780,24 +781,30 @@ def solution(exercise, code: str, *, before_pass: bool, yours: tuple | None = No
 
 
 def listing(rows) -> None:
-    table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False)
-    # the slug is what the learner types next, so it is never cut; the topic gives way on a narrow terminal
-    table.add_column("exercise", no_wrap=True, min_width=max((len(r.exercise.slug) for r in rows.exercises), default=8))
-    table.add_column("topic", overflow="ellipsis")
+    # Grouped by topic, each topic a heading row: the slug (what the learner types next) and the topic are never
+    # cut, even at 80 columns, with no topic column to squeeze. A long status ("started (12/14)") wraps instead.
+    table = Table(title="Exercises", title_justify="left", show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
+    widest = max((len(r.exercise.slug) for r in rows.exercises), default=6)
+    table.add_column("exercise", no_wrap=True, min_width=widest + 2)
     table.add_column("level", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("checks", no_wrap=True)
+    table.add_column("status", min_width=7)  # "started": the rest wraps below it
+    table.add_column("checks", no_wrap=True, justify="right")
     table.add_column("due", no_wrap=True, min_width=6)
     styles = {"passed": "green", "started": "yellow", "new": "dim", "due": "bold magenta"}
+    by_topic: dict[str, list] = {}
     for row in rows.exercises:
-        status = row.status + (f" ({row.best})" if row.best else "")
-        stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
-        due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%d %b}"
-        table.add_row(row.exercise.slug, row.exercise.topic, stars, Text(status, style=styles.get(row.status, "")),
-                      str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
+        by_topic.setdefault(row.exercise.topic, []).append(row)
+    for topic in sorted(by_topic):
+        table.add_row(Text(topic, style="bold cyan"))
+        for row in by_topic[topic]:
+            status = row.status + (f" ({row.best})" if row.best else "")
+            stars = "●" * row.exercise.difficulty + "○" * (3 - row.exercise.difficulty)
+            due = "·" if row.due is None else "today" if row.status == "due" else f"{row.due:%d %b}"
+            table.add_row("  " + row.exercise.slug, stars, Text(status, style=styles.get(row.status, "")),
+                          str(row.checks), Text(due, style="bold" if row.status == "due" else ""))
     out.print(table)
     out.print()
-    banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False)
+    banks = Table(title="Question banks", title_justify="left", show_edge=False, pad_edge=False, box=box.SIMPLE_HEAD)
     for column in ("topic", "questions", "seen", "learned", "due"):
         banks.add_column(column, justify="left" if column == "topic" else "right")
     for bank in rows.banks:
@@ -976,9 +983,15 @@ def interview_history(rows, sparkline: str) -> None:
 # --- the study plan ---------------------------------------------------------------------------------------
 
 
-def study_plan(plan, *, saved: bool) -> None:
-    from datetime import date
+def study_plan(plan, *, saved: bool, status=None) -> None:
+    """The plan as a table of days. Today's row shows what is still to do today, counted as the dashboard and
+    `drill quiz` count it (`status`, a PlanToday; looked up when not given)."""
+    from datetime import date, timedelta
 
+    if status is None:
+        from drill.plan import status_now
+
+        _, status = status_now(plan)
     day = date.fromisoformat(plan.interview_day)
     final = date.fromisoformat(plan.final_from)
     topics = ", ".join(plan.topics) or "all topics"
@@ -991,13 +1004,25 @@ def study_plan(plan, *, saved: bool) -> None:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("day", "new", "reviews", "exercises"):
         table.add_column(column, justify="right" if column in ("new", "reviews") else "left")
+    today = None
+    if status is not None:
+        today = date.fromisoformat(plan.interview_day) - timedelta(days=status.days_left)
     for entry in plan.days:
         when = date.fromisoformat(entry.day)
-        label = f"{when:%a %d %b}"
-        new = "review" if entry.review_only else str(entry.new)
+        is_today = when == today
+        label = Text(f"{when:%a %d %b}" + (" today" if is_today else ""), style="bold" if is_today else "")
+        if entry.review_only:
+            new = "review"
+        elif is_today:
+            new = str(status.new_left)  # what is left today, as the dashboard says
+        else:
+            new = str(entry.new)
         table.add_row(label, Text(new, style="dim" if entry.review_only else "bold"), f"~{entry.reviews}",
                       ", ".join(entry.exercises) or "·")
     out.print(table)
+    if status is not None and status.introduced_today and not status.final:
+        out.print(Text(f"Today's new questions: {status.new_quota} in the plan, {status.introduced_today} already "
+                       f"introduced (from any topic), {status.new_left} left.", style="dim"))
     for warning in plan.warnings:
         error(f"this plan cannot fit: {warning}")
     if saved:
@@ -1006,15 +1031,19 @@ def study_plan(plan, *, saved: bool) -> None:
 
 
 def plan_line(today) -> None:
-    """The plan in force, in one line: the day, what today asks."""
+    """The plan in force, in one line: the day, what is left to do today."""
     from datetime import date
 
     day = date.fromisoformat(today.plan.interview_day)
     parts = [f"interview {day:%a %d %b} (in {today.days_left} day{'s' if today.days_left != 1 else ''})"]
     if today.final:
         parts.append(f"review days: retention {today.plan.final_retention:.2f}, no new questions")
+    elif today.introduced_today:
+        left = today.new_left
+        parts.append((f"{left} more new question{'s' if left != 1 else ''} today" if left
+                      else "no more new questions today") + f" ({today.introduced_today} done)")
     else:
-        parts.append(f"{today.new_quota} new questions today")
+        parts.append(f"{today.new_left} new question{'s' if today.new_left != 1 else ''} today")
     if today.exercises:
         parts.append("exercise " + ", ".join(today.exercises))
     out.print(Text.assemble(("Plan: ", "bold magenta"), " · ".join(parts)))
