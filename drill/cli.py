@@ -464,7 +464,7 @@ def interview(
     hold up, then a coding round on an exercise you have not mastered; a report at the end, saved.
 
     Every answer is also a review of its card. q ends the interview at any prompt and keeps what was answered.
-    From a pipe: one line per answer and one rating line, as in the quiz; in the coding round an empty line runs
+    From a pipe: one line per answer and one rating line, as in the quiz; in the coding round any line runs
     the checks, g gives up.
     """
     from drill import interview_cmd

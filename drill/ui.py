@@ -880,7 +880,7 @@ def coding_task(exercise, path, *, keys: bool) -> None:
                     border_style="blue"))
     out.print(Text.assemble(("Your stub: ", ""), (str(path), "bold")), soft_wrap=True)  # a path is never cut
     how = ("save the file or press Enter to run the checks · g gives up · q ends the interview" if keys
-           else "an empty line runs the checks · g gives up · q ends the interview")
+           else "a line (empty or not) runs the checks · g gives up · q ends the interview")
     out.print(Text(how, style="dim"))
 
 
