@@ -31,6 +31,7 @@ WRONG: dict[str, tuple[str, ...]] = {
     "decision-tree/wrong_min_samples_split_le.py": ("defaults_grow_until_pure", "only when it has FEWER rows"),
     "decision-tree/wrong_predict_returns_proba.py": ("defaults_grow_until_pure", "look like the probabilities"),
     "decision-tree/wrong_zero_gain_split.py": ("identical_rows_make_a_leaf", "a constant feature offers none"),
+    "decision-tree/wrong_strict_less_than.py": ("points_on_a_threshold_go_left", "exactly ON a threshold went right"),
     "gradient-boosting/wrong_starts_from_zero.py": ("train_loss_after_each_stage", "F_0 is 0"),
     "gradient-boosting/wrong_fits_y.py": ("train_loss_after_each_stage", "fitted to y itself"),
     "gradient-boosting/wrong_residual_sign.py": ("train_loss_after_each_stage", "wrong sign (F − y)"),
@@ -160,6 +161,15 @@ def test_decision_tree_any_tie_break_passes(tmp_path: Path) -> None:
         + "    best = np.flatnonzero(child.ravel() <= child.min() + 1e-12)\n"
         "    i, j = np.unravel_index(rng.choice(best), child.shape)\n",
     )
+    result = grade(find_exercise("decision-tree"), file)
+    assert result.status == "pass", explain(result)
+
+
+def test_decision_tree_another_midpoint_formula_passes_the_points_on_thresholds(tmp_path: Path) -> None:
+    """lo + (hi − lo) / 2 instead of (lo + hi) / 2: the same midpoint on the integer data where the hidden test
+    puts points exactly on the thresholds (and no query elsewhere lies on one)."""
+    file = _variant(tmp_path, "decision-tree", "threshold = (xs[i, j] + xs[i + 1, j]) / 2",
+                    "threshold = xs[i, j] + (xs[i + 1, j] - xs[i, j]) / 2")
     result = grade(find_exercise("decision-tree"), file)
     assert result.status == "pass", explain(result)
 

