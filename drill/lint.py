@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 from drill import paths
 from drill.banks import bank_files, load_banks
@@ -55,6 +58,7 @@ def lint_content(targets: list[Path] | None = None) -> LintReport:
     problems = [p for p in loaded.problems if Path(p.path).resolve() in wanted]
     banks = [b for b in loaded.banks if b.path.resolve() in wanted]
     problems += [p for bank in banks for q in bank.questions for p in example_problems(q)]
+    problems += [p for path in bank_targets for p in comment_cut_problems(path)]
 
     known_ids = {q.id for q in loaded.questions}
     for folder in exercise_dirs:
@@ -71,6 +75,42 @@ def lint_content(targets: list[Path] | None = None) -> LintReport:
                 problems.append(Problem(folder / "exercise.yaml", None, f"related question {related!r} is in no bank",
                                         "use the id of a question in questions/*.yaml"))
     return LintReport(problems, len(banks), sum(len(b.questions) for b in banks), len(exercise_dirs))
+
+
+_CUT_CANDIDATE = re.compile(r"\S[ \t]+#")  # something, blanks, then '#': the only way a comment can cut a value
+_COMMENT_AFTER = re.compile(r"[ \t]+#[^\n\r]*")
+
+
+def comment_cut_problems(path: Path) -> list[Problem]:
+    """Unquoted text that a ` #` cuts short: in YAML, ` #` starts a comment even in the middle of a plain
+    (unquoted) scalar, so `text: error at most #SV / n` loads as "error at most", silently.
+
+    Every plain scalar followed on its line by blanks and `#` is reported when it holds more than one word (prose,
+    where the rest was most likely meant as text); a single word (an id, a number, a type) with a comment after it
+    is taken for a deliberate comment. Quoted and block (`|`, `>`) scalars keep their `#`, and full-line comments
+    are no scalar's. YAML syntax errors are left to the loader, which reports them with their line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # the loader reports unreadable files
+    if not _CUT_CANDIDATE.search(text):
+        return []  # no '#' after anything but indentation: nothing can be cut (most banks, at no scanning cost)
+    problems = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if not isinstance(token, yaml.ScalarToken) or not token.plain:
+                continue
+            comment = _COMMENT_AFTER.match(text, token.end_mark.index)
+            if comment is None or len(token.value.split()) < 2:
+                continue
+            kept = token.value if len(token.value) <= 50 else "…" + token.value[-49:]
+            dropped = comment.group().strip()
+            problems.append(Problem(path, token.end_mark.line + 1,
+                                    f"unquoted text is cut at ' #': YAML keeps {kept!r} and reads {dropped!r} as a "
+                                    "comment", "quote the value ('…' or \"…\"); a comment goes on a line of its own"))
+    except yaml.YAMLError:
+        pass  # the loader reports the syntax error, with its line
+    return problems
 
 
 def example_problems(question: Question) -> list[Problem]:

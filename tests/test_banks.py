@@ -176,3 +176,56 @@ def test_the_parsed_bank_cache_is_used_until_the_file_changes(demo_bank: Path) -
     os.utime(demo_bank, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2 * 10**9))
     broken = load_banks([demo_bank])
     assert not broken.banks and broken.problems, "a broken edit is reported, not hidden by the cache"
+
+
+def _line_of(body: str, words: str) -> int:
+    return next(i for i, line in enumerate(body.split("\n"), start=1) if words in line)
+
+
+def test_lint_reports_unquoted_text_that_a_comment_cuts_short(tmp_path: Path) -> None:
+    """` #` starts a YAML comment even inside an unquoted value: the text after it vanishes without an error."""
+    body = (DEMO_BANK
+            .replace("      - text: inverse of the log-odds\n", "      - text: inverse of the log-odds, at most #SV / n\n")
+            .replace("    prompt: Derive the derivative of the sigmoid.\n",
+                     "    prompt: Derive the derivative\n      of the sigmoid in #steps\n")
+            .replace("    choices: [MSE, cross-entropy, hinge]\n",
+                     "    choices:\n      - mean squared error #MSE\n      - cross-entropy\n      - hinge\n"))
+    path = write_bank(tmp_path, "demo", body)
+    bank, problems = load_bank(path)
+    assert bank is not None and problems == []  # YAML itself sees nothing wrong: the text is silently cut
+    assert bank.questions[0].key_points[1].text == "inverse of the log-odds, at most"
+    result = runner.invoke(app, ["lint", str(path)])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    for words, kept, dropped in [("#SV / n", "inverse of the log-odds, at most", "#SV / n"),
+                                 ("in #steps", "Derive the derivative of the sigmoid in", "#steps"),
+                                 ("#MSE", "mean squared error", "#MSE")]:
+        line = _line_of(body, words)
+        assert (f"{path}:{line}: unquoted text is cut at ' #': YAML keeps {kept!r} and reads {dropped!r} as a "
+                "comment — quote the value") in output, output
+    assert "3 problems in 1 file" in output
+
+
+def test_lint_leaves_comments_quoted_text_and_block_text_alone(tmp_path: Path) -> None:
+    body = (DEMO_BANK
+            .replace("    type: recall\n", "    type: recall  # or choice, numeric, derivation\n")
+            .replace("    difficulty: 1\n", "    difficulty: 1 # easy\n")
+            .replace("    tags: [fundamentals]\n", "    tags: [fundamentals]  # one theme\n")
+            .replace("  - id: demo-loss\n", "  # --- choice questions ---\n  - id: demo-loss  # the loss\n")
+            .replace("    explanation: Bernoulli likelihood.\n", "    explanation: 'Bernoulli likelihood, reason #1'\n")
+            .replace("    prompt: sigma(0)?\n", '    prompt: "sigma(0), see #2?"\n')
+            .replace("    answer: It maps any real score to a probability in (0, 1); it inverts the log-odds.\n",
+                     "    answer: |\n      It maps any real score to a probability in (0, 1) #1;\n"
+                     "      it inverts the log-odds.\n"))
+    path = write_bank(tmp_path, "demo", body)
+    result = runner.invoke(app, ["lint", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 bank, 4 questions: no problems" in result.output
+
+
+def test_no_bundled_bank_has_text_cut_by_a_comment() -> None:
+    from drill.lint import comment_cut_problems
+
+    banks = sorted((Path(__file__).resolve().parents[1] / "questions").glob("*.yaml"))
+    assert len(banks) >= 13
+    assert [str(p) for path in banks for p in comment_cut_problems(path)] == []

@@ -68,6 +68,8 @@ WRONG: dict[str, tuple[str, ...]] = {
     "batch-norm/wrong_backward_no_var_path.py": ("backward_matches_central_differences",
                                                  "missing the batch variance's path"),
     "batch-norm/wrong_dgamma_wrong_axis.py": ("backward_matches_central_differences", "summed over the wrong axis"),
+    "batch-norm/wrong_eval_forward_overwrites_cache.py": ("backward_after_inference_forward_same_batch_size",
+                                                          "an inference forward overwrote what backward needs"),
     "dropout/wrong_not_rescaled.py": ("out_is_x_times_mask_over_keep", "not rescaled"),
     "dropout/wrong_divides_by_p.py": ("out_is_x_times_mask_over_keep", "divided by p"),
     "dropout/wrong_p_is_keep_prob.py": ("out_is_x_times_mask_over_keep", "probability of DROPPING"),
@@ -248,3 +250,53 @@ def test_mlp_with_another_init_and_mask_convention_passes(tmp_path: Path) -> Non
 def test_dropout_keep_fraction_tolerance_is_stated_and_binomial() -> None:
     stub = exercise("dropout").stub_path.read_text()
     assert "5 binomial standard deviations" in stub and "sqrt(p·(1 − p) / x.size)" in stub
+
+
+def test_batch_norm_backward_after_inference_forward_of_another_size_names_the_overwritten_cache() -> None:
+    # the same wrong file, with the inference batch smaller than the training one: backward raises a broadcasting
+    # error (or returns the inference batch's shape), and the likely cause is still the overwritten cache
+    result = grade(exercise("batch-norm"), SUBMISSIONS / "batch-norm/wrong_eval_forward_overwrites_cache.py")
+    failure = next(t for t in result.tests if t.name == "backward_after_inference_forward_other_batch_size")
+    assert (failure.status, failure.outcome) == ("error", "exception"), explain(result)
+    assert "Likely cause: an inference forward overwrote what backward needs" in failure.detail, explain(result)
+
+
+BN_SHAPE_FROM_LAST_FORWARD = """\
+import numpy as np
+
+
+class BatchNorm:
+    # wrong: every forward stores x and the statistics it used; backward returns the last forward's shape
+    def __init__(self, num_features, momentum=0.1, eps=1e-5):
+        self.momentum, self.eps = momentum, eps
+        self.gamma, self.beta = np.ones(num_features), np.zeros(num_features)
+        self.running_mean, self.running_var = np.zeros(num_features), np.ones(num_features)
+
+    def forward(self, x, training=True):
+        if training:
+            mu, var = x.mean(0), x.var(0)
+            n = len(x)
+            self.running_mean = (1 - self.momentum) * self.running_mean + self.momentum * mu
+            self.running_var = (1 - self.momentum) * self.running_var + self.momentum * var * n / (n - 1)
+        else:
+            mu, var = self.running_mean, self.running_var
+        self.inv_std = 1 / np.sqrt(var + self.eps)
+        self.xhat = (x - mu) * self.inv_std
+        return self.gamma * self.xhat + self.beta
+
+    def backward(self, dy):
+        dy = dy[: len(self.xhat)]
+        self.dgamma, self.dbeta = (dy * self.xhat).sum(0), dy.sum(0)
+        d = dy * self.gamma
+        return self.inv_std * (d - d.mean(0) - self.xhat * (d * self.xhat).mean(0))
+"""
+
+
+def test_batch_norm_backward_with_the_inference_batch_shape_names_the_overwritten_cache(tmp_path: Path) -> None:
+    result = grade_source("batch-norm", BN_SHAPE_FROM_LAST_FORWARD, tmp_path)
+    failures = {t.name: t for t in result.tests if t.status != "pass"}
+    assert set(failures) == {"backward_after_inference_forward_same_batch_size",
+                             "backward_after_inference_forward_other_batch_size"}, explain(result)
+    other = failures["backward_after_inference_forward_other_batch_size"]
+    assert "(the inference batch's)" in other.message, explain(result)
+    assert "Likely cause: an inference forward overwrote what backward needs" in other.detail, explain(result)

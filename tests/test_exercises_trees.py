@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from drill.bank_yaml import read_bank
 from drill.exercises import find_exercise
 from drill.grading import grade_submission
 from drill.grading.judge import hidden_tests, load_module, run_reference
@@ -31,6 +32,7 @@ WRONG: dict[str, tuple[str, ...]] = {
     "decision-tree/wrong_min_samples_split_le.py": ("defaults_grow_until_pure", "only when it has FEWER rows"),
     "decision-tree/wrong_predict_returns_proba.py": ("defaults_grow_until_pure", "look like the probabilities"),
     "decision-tree/wrong_zero_gain_split.py": ("identical_rows_make_a_leaf", "a constant feature offers none"),
+    "decision-tree/wrong_strict_less_than.py": ("points_on_a_threshold_go_left", "exactly ON a threshold went right"),
     "gradient-boosting/wrong_starts_from_zero.py": ("train_loss_after_each_stage", "F_0 is 0"),
     "gradient-boosting/wrong_fits_y.py": ("train_loss_after_each_stage", "fitted to y itself"),
     "gradient-boosting/wrong_residual_sign.py": ("train_loss_after_each_stage", "wrong sign (F − y)"),
@@ -162,6 +164,64 @@ def test_decision_tree_any_tie_break_passes(tmp_path: Path) -> None:
     )
     result = grade(find_exercise("decision-tree"), file)
     assert result.status == "pass", explain(result)
+
+
+def test_decision_tree_another_midpoint_formula_passes_the_points_on_thresholds(tmp_path: Path) -> None:
+    """lo + (hi − lo) / 2 instead of (lo + hi) / 2: the same midpoint on the integer data where the hidden test
+    puts points exactly on the thresholds (and no query elsewhere lies on one)."""
+    file = _variant(tmp_path, "decision-tree", "threshold = (xs[i, j] + xs[i + 1, j]) / 2",
+                    "threshold = xs[i, j] + (xs[i + 1, j] - xs[i, j]) / 2")
+    result = grade(find_exercise("decision-tree"), file)
+    assert result.status == "pass", explain(result)
+
+
+ZERO_DECREASE_SPLITS = ("if split is None or split[2] <= 0:", "if split is None:")  # scikit-learn's rule at zero
+
+
+def test_decision_tree_splitting_at_zero_decrease_passes(tmp_path: Path) -> None:
+    """A node whose best decrease is exactly 0 is left open: splitting it anyway (as scikit-learn does) passes,
+    and the hidden tests do meet such nodes (so both behaviours are really exercised)."""
+    file = _variant(tmp_path, "decision-tree", *ZERO_DECREASE_SPLITS)
+    result = grade(find_exercise("decision-tree"), file)
+    assert result.status == "pass", explain(result)
+    tests = hidden_tests(find_exercise("decision-tree"))
+    zero_gain_leaves = 0
+    for case in tests.cases():
+        classes, codes = np.unique(case.inputs["y"], return_inverse=True)
+        stack = [tests.grow(case.inputs["X"], codes.ravel(), len(classes), tests.spec_rules(case))]
+        while stack:
+            node = stack.pop()
+            if node.left is None:
+                zero_gain_leaves += node.open and np.count_nonzero(node.proba) > 1
+            else:
+                stack += [node.left, node.right]
+    assert zero_gain_leaves >= 1
+
+
+def test_decision_tree_on_exact_xor_matches_what_the_bank_and_the_spec_say(tmp_path: Path) -> None:
+    """The spec's tree (a leaf unless the decrease is > 0) stays one leaf on exact XOR, 50% training accuracy;
+    splitting at zero decrease (scikit-learn) fits it at depth 2. The stub and the trees bank say exactly that."""
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]).repeat(5, axis=0)
+    y = np.array([0, 1, 1, 0]).repeat(5)
+    exercise = find_exercise("decision-tree")
+    spec = load_module(exercise.solution_path, "xor_reference").DecisionTreeClassifier().fit(X, y)
+    assert np.array_equal(spec.predict_proba(X), np.full((20, 2), 0.5))  # one leaf: 50% whatever the tie-break
+    sklearn_like = load_module(_variant(tmp_path, "decision-tree", *ZERO_DECREASE_SPLITS), "xor_zero_split")
+    deep = sklearn_like.DecisionTreeClassifier().fit(X, y)
+    assert np.array_equal(deep.predict(X), y)
+    assert np.array_equal(sklearn_like.DecisionTreeClassifier(max_depth=2).fit(X, y).predict(X), y)
+    stub = exercise.stub_path.read_text()
+    assert "exact XOR" in stub and "50% training accuracy" in stub and "scikit-learn splits it anyway" in stub
+    task = " ".join(exercise.task.split())
+    assert "perfectly where every impure node has a split that lowers its impurity" in task
+    assert "50% training accuracy" in task
+    bank, problems = read_bank(Path(__file__).resolve().parents[1] / "questions" / "trees-and-ensembles.yaml")
+    assert bank is not None and not problems
+    by_id = {q.id: q for q in bank.questions}
+    xor = " ".join(by_id["trees-xor-greedy"].explanation.split())
+    assert "scikit-learn" in xor and "**> 0**" in xor and "stops at the root just the same" in xor
+    overfit = " ".join(str(by_id["trees-overfitting"].answer).split())
+    assert "splits even when the best decrease is 0" in overfit and "50% training accuracy" in overfit
 
 
 def test_gradient_boosting_any_tie_break_and_splitting_rounding_noise_pass(tmp_path: Path) -> None:

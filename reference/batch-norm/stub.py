@@ -18,9 +18,10 @@ Inference (forward(x, training=False)): no batch statistics at all, and nothing 
     y = gamma * (x − running_mean) / sqrt(running_var + eps) + beta
 
 Backward (backward(dy), after a training forward): dy = dL/dy for the last training forward's y; returns dx and
-stores self.dgamma and self.dbeta (each shape (D,)). mu and var depend on x, so dx has three paths: directly,
-through the batch mean and through the batch variance. The grader compares dx, dgamma and dbeta with central
-differences of L = Σ dy·y (1e-6 + 1e-4·|g|) and names the one that is wrong.
+stores self.dgamma and self.dbeta (each shape (D,)). An inference forward in between (of any batch size) changes
+nothing backward computes. mu and var depend on x, so dx has three paths: directly, through the batch mean and
+through the batch variance. The grader compares dx, dgamma and dbeta with central differences of L = Σ dy·y
+(1e-6 + 1e-4·|g|) and names the one that is wrong.
 
 The grader may set gamma and beta to known values (`bn.gamma = …`) before a forward pass: read self.gamma and
 self.beta at every call. Tolerances: y within 1e-7 + 1e-6·|y|, running statistics within 1e-9 + 1e-7·|value|.

@@ -6,7 +6,9 @@ object. The backward pass is judged against central differences of L = Σ dy·y,
 process, for dx, dgamma and dbeta separately. When a value is wrong, the judge replays the classic mistakes
 (biased running variance, normalising with the unbiased one, momentum the wrong way round, batch statistics at
 inference, a backward without the mean's or the variance's path, dgamma over the wrong axis) and names the one
-that matches."""
+that matches. Two backward tests put an inference forward (of the same batch size, then of another) between the
+training forward and backward: the spec's backward differentiates the last TRAINING forward, and the same steps
+on a second object without the inference forward tell "the inference forward overwrote the cache" apart."""
 
 from __future__ import annotations
 
@@ -259,6 +261,11 @@ def judge_eval(case: Case, got: Outputs, expected: Outputs) -> None:
         judge_running_stats(case, got, expected, suffix="_after_eval")
 
 
+OVERWRITTEN = ("an inference forward overwrote what backward needs: forward(x, training=False) replaced the cache of "
+               "the last TRAINING forward (its xhat, 1/sqrt(var + eps)); keep what backward needs only in training "
+               "mode, so an inference forward in between changes nothing backward computes")
+
+
 def judge_backward(case: Case, got: Outputs, expected: Outputs) -> None:
     x, dy = case.inputs["x"], case.inputs["dy"]
     gamma, beta = affine(case)
@@ -267,6 +274,14 @@ def judge_backward(case: Case, got: Outputs, expected: Outputs) -> None:
         raise Fail(f"bn.backward(dy) returned a {got.type_name('dx')}, expected dx alone",
                    got=f"a {got.type_name('dx')} of {len(got.parts('dx'))}",
                    cause="return dx only, and store the other two on the object: self.dgamma = …, self.dbeta = …")
+    after_eval = bool(case.params.get("after_eval"))
+    if after_eval:
+        x_eval = case.inputs["x_eval"]
+        dx_got = got.get("dx")
+        if dx_got is not None and dx_got.shape == x_eval.shape != x.shape:
+            raise Fail(f"dx = bn.backward(dy) has shape {dx_got.shape} (the inference batch's), expected {x.shape} "
+                       "(the last training batch's)", expected=f"shape {x.shape}",
+                       got=f"shape {dx_got.shape}: {checks.fmt(dx_got)}", cause=OVERWRITTEN)
     grads = {"dx": checks.array(got, "dx", "dx = bn.backward(dy)", x.shape, finite=False).astype(float)}
     for name in ("dgamma", "dbeta"):
         value = checks.value(got, name, f"bn.{name}")
@@ -313,6 +328,14 @@ def judge_backward(case: Case, got: Outputs, expected: Outputs) -> None:
         stale = backward(case.inputs["x_first"], gamma, dy)
         if same(grads[name], stale[name], 1e-4, 1e-6):
             cause = "the backward used the FIRST forward's batch; it must use the last training forward's"
+    if after_eval:
+        # the same object without the inference forward in between (saved as *_plain): right there, wrong here
+        plain = got.get(f"{name}_plain")
+        if plain is not None and plain.shape == numeric[name].shape:
+            with np.errstate(all="ignore"):
+                plain_ok = bool(np.all(np.abs(plain - numeric[name]) <= G_ATOL + G_RTOL * np.abs(numeric[name])))
+            if plain_ok:
+                cause = OVERWRITTEN
     worst = float(np.where(np.isnan(err), np.inf, err).max())
     rel = worst / max(float(np.abs(numeric[name]).max()), 1e-12)
     first = tuple(np.argwhere(bad)[0])
@@ -353,6 +376,17 @@ def read_running(suffix: str = "") -> tuple:
     return attr("bn", "running_mean", save="running_mean" + suffix), attr("bn", "running_var", save="running_var" + suffix)
 
 
+def after_inference_steps(D: int) -> tuple:
+    """bn: training forward, inference forward, backward; bn_plain: the same without the inference forward (to tell
+    the learner that the inference forward is what changed the gradients)."""
+    return (new("bn_plain", "BatchNorm", num_features=D), assign("bn_plain", "gamma", "gamma"),
+            assign("bn_plain", "beta", "beta"), call("bn_plain", "forward", "x"),
+            call("bn_plain", "backward", "dy", save="dx_plain"), attr("bn_plain", "dgamma", save="dgamma_plain"),
+            new("bn", "BatchNorm", num_features=D), *set_affine(), call("bn", "forward", "x"),
+            call("bn", "forward", "x_eval", training=False), call("bn", "backward", "dy", save="dx"),
+            attr("bn", "dgamma"), attr("bn", "dbeta"))
+
+
 def cases() -> list[Case]:
     """The hidden tests, in the order the learner sees them."""
     x1 = batch(601, 16, 5)
@@ -367,6 +401,10 @@ def cases() -> list[Case]:
     ab6 = known_affine(615, 6)
     sx_first, sx, sdy = batch(616, 5, 7), batch(617, 5, 7), np.random.default_rng(618).standard_normal((5, 7))
     ab7 = known_affine(619, 7)
+    qx, qev, qdy = batch(620, 8, 4), batch(621, 8, 4), np.random.default_rng(622).standard_normal((8, 4))
+    ab_q = known_affine(623, 4)
+    dx_, dev_, ddy = batch(624, 9, 5), batch(625, 5, 5), np.random.default_rng(626).standard_normal((9, 5))
+    ab_d = known_affine(627, 5)
     known = "bn.gamma, bn.beta = gamma, beta (known values)"
     return [
         Case("init_pytorch_defaults", "BatchNorm(4)", "no data: gamma, beta, running_mean, running_var", {},
@@ -413,6 +451,19 @@ def cases() -> list[Case]:
              (new("bn", "BatchNorm", num_features=7), *set_affine(), call("bn", "forward", "x_first"),
               call("bn", "forward", "x"), call("bn", "backward", "dy", save="dx"), attr("bn", "dgamma"),
               attr("bn", "dbeta")), judge_backward, {"D": 7}),
+        Case("backward_after_inference_forward_same_batch_size",
+             f"bn = BatchNorm(4); {known}; bn.forward(x); bn.forward(x_eval, training=False); dx = bn.backward(dy); "
+             "bn.dgamma; bn.dbeta", "x and x_eval shape (8, 4), seeds 620, 621; dy seed 622; gamma, beta seed 623 "
+             "(backward uses the last TRAINING forward: x)", {"x": qx, "x_eval": qev, "dy": qdy, **ab_q},
+             after_inference_steps(4), judge_backward, {"D": 4, "after_eval": True}),
+        Case("backward_after_inference_forward_other_batch_size",
+             f"bn = BatchNorm(5); {known}; bn.forward(x); bn.forward(x_eval, training=False); dx = bn.backward(dy); "
+             "bn.dgamma; bn.dbeta", "x shape (9, 5), x_eval shape (5, 5), seeds 624, 625; dy shape (9, 5), seed "
+             "626; gamma, beta seed 627 (backward uses the last TRAINING forward: x)",
+             {"x": dx_, "x_eval": dev_, "dy": ddy, **ab_d}, after_inference_steps(5), judge_backward,
+             {"D": 5, "after_eval": True,
+              "error_hints": {"could not be broadcast": OVERWRITTEN, "not aligned": OVERWRITTEN,
+                              "mismatch in its core dimension": OVERWRITTEN}}),
     ]
 
 

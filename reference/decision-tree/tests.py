@@ -4,7 +4,9 @@ splits of a node decrease the impurity equally, which the spec leaves open. So t
 tree themselves: a query is compared with the reference (predict_proba within 1e-9) only if its path never meets
 such a tie (nor a node whose best decrease is within 1e-9 of zero); every other check is an invariant that holds
 for any tie-break — each leaf's probabilities are the class frequencies of the training rows that reach it, the
-depth limit bounds the number of distinct leaves, a full-depth tree classifies its training data perfectly."""
+depth limit bounds the number of distinct leaves, a full-depth tree on data where every split it needs lowers the
+impurity classifies its training data perfectly. One case puts new points exactly ON the learned thresholds
+(integer features, so every midpoint is exact whatever the formula): x[j] <= threshold must go left."""
 
 from __future__ import annotations
 
@@ -51,7 +53,8 @@ class Rules:
     criterion: str = "gini"  # also "linear-gini" (1 − Σp: always 0) and "nan-entropy" (0·log 0 = NaN)
     weighted: bool = True  # children's impurities weighted by their sizes
     split_at_equal: bool = False  # "n <= min_samples_split is a leaf" instead of "n < …"
-    threshold: str = "mid"  # "mid": halfway; "low": x <= the lower value; "high": x < the upper value
+    threshold: str = "mid"  # "mid": halfway; "low": x <= the lower value; "high": x < the upper value;
+    # "strict": halfway, but x < threshold goes left (a point exactly on it goes right)
     one_hot: bool = False  # a leaf predicts its majority class with probability 1
 
 
@@ -126,7 +129,7 @@ def grow(X: np.ndarray, codes: np.ndarray, K: int, rules: Rules, depth: int = 0)
         else:
             node.open = True
     node.feature, node.rule = int(j), rules.threshold
-    node.threshold = {"mid": (lo + hi) / 2, "low": lo, "high": hi}[rules.threshold]
+    node.threshold = {"mid": (lo + hi) / 2, "strict": (lo + hi) / 2, "low": lo, "high": hi}[rules.threshold]
     node.left = grow(X[goes_left], codes[goes_left], K, rules, depth + 1)
     node.right = grow(X[~goes_left], codes[~goes_left], K, rules, depth + 1)
     return node
@@ -143,7 +146,8 @@ def route(tree: Node, Q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
                 fixed[q] = False
             if node.left is None or node.right is None:
                 break
-            side = x[node.feature] < node.threshold if node.rule == "high" else x[node.feature] <= node.threshold
+            strict = node.rule in ("high", "strict")
+            side = x[node.feature] < node.threshold if strict else x[node.feature] <= node.threshold
             if any((x[f] <= t) != (side != swapped) for f, t, swapped in node.alternatives):
                 fixed[q] = False
             node = node.left if side else node.right
@@ -221,6 +225,8 @@ def _permutations(K: int) -> list[tuple[int, ...]]:
 
 COLUMNS = ("the columns are in another order than the sorted classes — the spec's order is np.unique(y) "
            "(sorted), not the order in which labels first appear (nor list(set(y)))")
+STRICT = ("a point exactly ON a threshold went right: the spec sends x[j] <= threshold LEFT (x < threshold sends "
+          "it right) — use <= in predict's routing as in fit's split")
 ONE_HOT = ("a leaf predicts its majority class with probability 1 — predict_proba must give the class "
            "FREQUENCIES of the training rows in the leaf (counts / their total)")
 
@@ -283,6 +289,7 @@ def _cause(case: Case, got: np.ndarray, exp: np.ndarray, fixed: np.ndarray) -> s
          "consecutive distinct values, (x_i + x_(i+1)) / 2, which matters for new points in between"),
         ({"threshold": "high"}, "the threshold is the upper data value (x < x_(i+1)); the spec puts it HALFWAY "
          "between consecutive distinct values, (x_i + x_(i+1)) / 2, which matters for new points in between"),
+        ({"threshold": "strict"}, STRICT),
         ({"criterion": "entropy" if crit == "gini" else "gini"}, f"the tree was grown with "
          f"{'entropy' if crit == 'gini' else 'Gini'} instead of criterion={crit!r} — is the criterion argument "
          "stored and used?"),
@@ -464,6 +471,37 @@ def duplicates(seed: int) -> dict[str, np.ndarray]:
             "X_new": np.column_stack([np.full(60, 3.0), queries(seed + 1, 60, 2)])}
 
 
+def on_thresholds(seed: int) -> dict[str, np.ndarray]:
+    """Integer features 0 … 15 (so every midpoint, k + 0.5, is exact in any formula: (a + b) / 2, a + (b − a) / 2,
+    np.mean), classes from regions, 10% label noise; the queries sit EXACTLY on the thresholds the spec's tree
+    learns (each internal node's, the other feature a quarter point; and both on thresholds at once), plus 40
+    quarter points (k + 0.25, k + 0.75) that tell x <= threshold apart from a threshold at a data value."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, 16, size=(160, 2)).astype(float)
+    y = (X[:, 0] > 6).astype(np.int64) + (X[:, 1] > 9)
+    flip = rng.uniform(size=160) < 0.1
+    y[flip] = rng.integers(0, 3, size=int(flip.sum()))
+    tree = grow(X, y, 3, Rules(max_depth=3))
+    cuts: list[tuple[int, float]] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if node.left is not None and node.right is not None:
+            cuts.append((node.feature, node.threshold))
+            stack += [node.left, node.right]
+    quarter = lambda m: rng.integers(0, 16, size=m) + rng.choice([0.25, 0.75], size=m)  # noqa: E731
+    rows = []
+    for j, t in sorted(cuts):
+        q = np.column_stack([quarter(12), quarter(12)])
+        q[:, j] = t
+        rows.append(q)
+    firsts = sorted({t for j, t in cuts if j == 0})
+    seconds = sorted({t for j, t in cuts if j == 1})
+    rows.append(np.array([[a, b] for a in firsts for b in seconds]).reshape(-1, 2))
+    rows.append(np.column_stack([quarter(40), quarter(40)]))
+    return {"X": X, "y": y, "X_new": np.concatenate(rows)}
+
+
 def four_piles() -> dict[str, np.ndarray]:
     """Four distinct points, 10 copies each, each pile with both labels (9/1, 3/7, 6/4, 1/9); the queries are the
     points themselves and random points around them."""
@@ -516,6 +554,9 @@ def cases() -> list[Case]:
         _case("constant_feature_and_duplicates", {}, duplicates(310),
               "X shape (80, 3): column 0 constant, 40 distinct rows each twice, 12 of them with both labels, seed "
               "310; X_new shape (60, 3), seed 311"),
+        _case("points_on_a_threshold_go_left", {"max_depth": 3}, on_thresholds(320),
+              "X shape (160, 2): integers 0 … 15, y in {0, 1, 2}, 10% label noise, seed 320; X_new: points lying "
+              "EXACTLY on the midpoints the tree learns (x[j] == threshold must go left), and quarter points"),
     ]
 
 

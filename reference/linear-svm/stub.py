@@ -36,7 +36,7 @@ class LinearSVM:
           active = t·(X·w + b) < 1
           w ← w − learning_rate · (w − C · Σ_{active} t_i·x_i)
           b ← b + learning_rate · C · Σ_{active} t_i
-      repeated n_iterations times, gets within 1% of the minimum of J; the grader accepts any (w, b) whose J is
+      repeated n_iterations times, gets within 0.5% of the minimum of J; the grader accepts any (w, b) whose J is
       within 5% (plus 1e-4·C·n) of the true minimum, which it computes itself with an exact solver;
     - the names under which you store w and b (weights and bias are suggested): the grader reads them off
       decision_function, at x = 0 (that gives b) and at the unit vectors (w_j + b);
