@@ -36,8 +36,6 @@ WRONG: dict[str, tuple[str, ...]] = {
     "k-fold-cross-validation/wrong_val_train_swapped.py": ("kfold_blocks_n23_k5", "(val_idx, train_idx)"),
     "k-fold-cross-validation/wrong_shuffle_global_random.py": ("kfold_shuffle_uses_rng", "global state"),
     "k-fold-cross-validation/wrong_stratification_ignored.py": ("stratified_class_counts", "labels are ignored"),
-    "k-fold-cross-validation/wrong_per_class_from_fold_zero.py": ("stratified_fold_sizes_differ_by_at_most_one",
-                                                                  "every class starts at fold 0"),
     "k-fold-cross-validation/wrong_fit_on_all_rows.py": ("cross_val_ridge_mse", "fitted on every row"),
     "k-fold-cross-validation/wrong_metric_swapped.py": ("cross_val_metric_argument_order", "arguments are swapped"),
     "k-fold-cross-validation/wrong_reuses_model.py": ("cross_val_fresh_model_per_fold", "call make_model() once per "
@@ -179,7 +177,7 @@ def test_gradient_check_names_an_ignored_step(tmp_path: Path) -> None:
     assert failure.name == "step_h_is_used" and "use the h you are given" in failure.detail, explain(result)
 
 
-# --- k-fold: fold order inside and the allocation of stratified folds are open; their sizes are within one -------
+# --- k-fold: fold order inside, allocation and fold sizes of stratified folds are open ---------------------------
 
 KFOLD = (SUBMISSIONS / "k-fold-cross-validation" / "right_vectorised.py").read_text()
 
@@ -192,10 +190,9 @@ KFOLD = (SUBMISSIONS / "k-fold-cross-validation" / "right_vectorised.py").read_t
          "return [(np.concatenate(blocks[:i] + blocks[i + 1:])[::-1], blocks[i][::-1]) for i in range(k)]"),
         ("return [(np.concatenate(blocks[:i] + blocks[i + 1:]), blocks[i]) for i in range(k)]",
          "return [[np.concatenate(blocks[:i] + blocks[i + 1:]).tolist(), blocks[i].tolist()] for i in range(k)]"),
-        # stratified: the classes' extra samples start on fold 3 instead of fold 0 (sizes still within one)
-        ("    start = 0  #", "    start = 3  #"),
-        # stratified: the folds in reverse order
-        ("    return folds\n\n\ndef cross_val_score", "    return folds[::-1]\n\n\ndef cross_val_score"),
+        # stratified: the extra samples of each class go to the LAST folds instead of the first
+        ("for j, chunk in enumerate(np.array_split(idx, k)):",
+         "for j, chunk in enumerate(np.array_split(idx, k)[::-1]):"),
         # the scores as a Python list
         ("return np.array([metric(", "return list([metric("),
     ],
@@ -219,9 +216,6 @@ def test_kfold_accepts_any_order_and_allocation(change: tuple[str, str], tmp_pat
         (("return np.array([metric(", "return np.mean([metric("), "cross_val_ridge_mse", "not their mean"),
         (("idx = np.random.default_rng(rng).permutation(n)", "idx = np.arange(n)"), "kfold_shuffled_partition",
          "unshuffled"),
-        # stratified: per-class np.array_split, every class from fold 0 (sizes 9, 7, 5, 4, 4)
-        (("parts[(start + j) % k].append(chunk)", "parts[j].append(chunk)"),
-         "stratified_fold_sizes_differ_by_at_most_one", "every class starts at fold 0"),
     ],
 )
 def test_kfold_names_more_mistakes(change: tuple[str, str], test: str, words: str, tmp_path: Path) -> None:
@@ -231,42 +225,3 @@ def test_kfold_names_more_mistakes(change: tuple[str, str], test: str, words: st
     failure = next(t for t in result.tests if t.status in ("fail", "error"))
     assert failure.name == test, explain(result)
     assert words in failure.message + "\n" + failure.detail, explain(result)
-
-
-SKLEARN_LIKE_STRATIFIED = """\
-import numpy as np
-
-
-def stratified_kfold_indices(y, k, shuffle=False, rng=None):
-    # scikit-learn's StratifiedKFold (0.22+): classes encoded by first appearance, the per-fold class counts
-    # allocated by dealing the sorted codes round-robin, then each class's samples given out in order
-    y = np.asarray(y)
-    _, first, inverse = np.unique(y, return_index=True, return_inverse=True)
-    _, class_perm = np.unique(first, return_inverse=True)
-    codes = class_perm[inverse.ravel()]
-    n_classes = len(first)
-    allocation = np.array([np.bincount(np.sort(codes)[i::k], minlength=n_classes) for i in range(k)])
-    generator = np.random.default_rng(rng) if shuffle else None
-    test_folds = np.empty(len(y), dtype=int)
-    for c in range(n_classes):
-        folds_for_class = np.arange(k).repeat(allocation[:, c])
-        if generator is not None:
-            generator.shuffle(folds_for_class)
-        test_folds[codes == c] = folds_for_class
-    return [(np.flatnonzero(test_folds != j), np.flatnonzero(test_folds == j)) for j in range(k)]
-"""
-
-
-def test_kfold_scikit_learn_like_stratification_passes(tmp_path: Path) -> None:
-    """scikit-learn's own allocation (classes ordered by first appearance, not by label) keeps both rules."""
-    start, end = KFOLD.index("def stratified_kfold_indices"), KFOLD.index("def cross_val_score")
-    source = KFOLD[:start] + SKLEARN_LIKE_STRATIFIED.split("import numpy as np\n\n\n", 1)[1] + "\n\n" + KFOLD[end:]
-    result = grade_source("k-fold-cross-validation", source, tmp_path)
-    assert result.status == "pass", explain(result)
-
-
-def test_kfold_fold_size_rule_is_in_the_stub_and_the_task() -> None:
-    stub = find_exercise("k-fold-cross-validation").stub_path.read_text()
-    assert "differ by AT MOST ONE" in stub and "StratifiedKFold" in stub and "fold 0" in stub
-    task = " ".join(find_exercise("k-fold-cross-validation").task.split())
-    assert "sizes differ by **at most one**" in task

@@ -57,17 +57,10 @@ def stratified_kfold_indices(y, k, shuffle=False, rng=None):
 
     Stratification: a class c with n_c samples puts floor(n_c / k) or ceil(n_c / k) of them into EVERY
     validation fold — its share n_c / k to within one sample (a class with fewer than k samples gives 0 or 1 to
-    each fold).
-    Fold sizes: the validation folds' sizes differ by AT MOST ONE — each holds floor(n / k) or ceil(n / k)
-    samples, so none is ever empty — as scikit-learn's StratifiedKFold guarantees (since version 0.22).
-    Both rules at once, a simple way: order the samples by class (a stable sort, after shuffling if asked) and
-    deal them round-robin over the folds — position i of that order goes to fold i % k. (A loop over the classes
-    works too if each class continues the round-robin where the previous one stopped.) Careful: starting EVERY
-    class at fold 0 (per-class round-robin, or np.array_split of each class) keeps each class's share but piles
-    the classes' extra samples onto the first folds — y = [0, 0, 1, 1, 2, 2, 2, 2, 2], k = 5 gives sizes
-    3, 3, 1, 1, 1 instead of 2, 2, 2, 2, 1 (and empty folds when every class has fewer than k samples).
-    Left open: which samples of a class go into which fold, which folds get the extra samples (as long as both
-    rules hold), and the order of the folds.
+    each fold). A simple way: spread each class over the folds round-robin, or np.array_split its indices into k
+    parts.
+    Left open: which samples of a class go into which fold, which folds get the extra one of a class, the order
+    of the folds, and so the fold sizes (scikit-learn balances them; per-class np.array_split need not).
     shuffle=False: deterministic (no randomness). shuffle=True: shuffle within each class using rng; the same
     seed gives the same folds, two seeds different ones.
     """

@@ -1,6 +1,5 @@
 """Correct, loop style: start/stop arithmetic, train built index by index; stratified by dealing each class
-round-robin, the count going on from one class to the next (so the folds' sizes differ by at most one); a plain
-loop for the scores."""
+round-robin from fold 0 (so the folds' sizes may differ by more than one); a plain loop for the scores."""
 import numpy as np
 
 
@@ -25,14 +24,12 @@ def stratified_kfold_indices(y, k, shuffle=False, rng=None):
     if shuffle:
         rng = np.random.default_rng(rng)
     members = [[] for _ in range(k)]
-    dealt = 0  # the round-robin goes on across the classes: no class starts again at fold 0
     for c in sorted(set(y.tolist())):
         idx = [i for i in range(len(y)) if y[i] == c]
         if shuffle:
             idx = list(rng.permutation(idx))
-        for i in idx:
-            members[dealt % k].append(i)
-            dealt += 1
+        for position, i in enumerate(idx):
+            members[position % k].append(i)
     folds = []
     for j in range(k):
         in_val = set(members[j])

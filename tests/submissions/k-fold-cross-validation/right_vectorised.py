@@ -1,6 +1,5 @@
 """Correct, vectorised: np.array_split, train as the other blocks joined; stratified with per-class np.array_split
-(shuffled within each class), each class's parts rotated to start where the previous class's ended (fold sizes
-within one), and np.isin for the complement; folds left unsorted."""
+(shuffled within each class) and np.isin for the complement; folds left unsorted."""
 import numpy as np
 
 
@@ -16,14 +15,12 @@ def stratified_kfold_indices(y, k, shuffle=False, rng=None):
     y = np.asarray(y)
     generator = np.random.default_rng(rng) if shuffle else None
     parts = [[] for _ in range(k)]
-    start = 0  # each class's larger parts begin where the previous class's ended: fold sizes stay within one
     for c in np.unique(y):
         idx = np.flatnonzero(y == c)
         if generator is not None:
             generator.shuffle(idx)
         for j, chunk in enumerate(np.array_split(idx, k)):
-            parts[(start + j) % k].append(chunk)
-        start += len(idx)
+            parts[j].append(chunk)
     folds = []
     for j in range(k):
         val = np.concatenate(parts[j])

@@ -14,14 +14,12 @@ def stratified_kfold_indices(y, k, shuffle=False, rng=None):
     y = np.asarray(y)
     generator = np.random.default_rng(rng) if shuffle else None
     parts = [[] for _ in range(k)]
-    start = 0  # each class's larger parts begin where the previous class's ended: fold sizes stay within one
     for c in np.unique(y):
         idx = np.flatnonzero(y == c)
         if generator is not None:
             generator.shuffle(idx)
         for j, chunk in enumerate(np.array_split(idx, k)):
-            parts[(start + j) % k].append(chunk)
-        start += len(idx)
+            parts[j].append(chunk)
     return [(np.setdiff1d(np.arange(len(y)), np.concatenate(p)), np.concatenate(p)) for p in parts]
 
 
