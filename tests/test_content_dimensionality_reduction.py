@@ -657,6 +657,10 @@ PHRASINGS = [
     # (question, key point, typed, expected)
     ("dimred-pca-say-it", 1, "it finds the directions along which the data varies the most, max variance", "covered"),
     ("dimred-pca-say-it", 1, "it keeps the original features that have the highest variance", "contradicted"),
+    ("dimred-pca-say-it", 1, "PCA finds the directions of smallest variance", "contradicted"),
+    ("dimred-pca-say-it", 1, "it keeps the directions of largest variance and drops those of smallest variance", "covered"),
+    ("dimred-pca-say-it", 2, "they are the eigenvectors with the smallest eigenvalues", "contradicted"),
+    ("dimred-pca-say-it", 2, "the eigenvectors of the covariance with the largest eigenvalues", "covered"),
     ("dimred-pca-say-it", 2, "the principal components are the eigenvectors of the covariance matrix", "covered"),
     ("dimred-pca-say-it", 3, "it's the best low-rank approximation of the data", "covered"),
     ("dimred-pca-say-it", 4, "the components are mutually orthogonal", "covered"),

@@ -566,6 +566,8 @@ PHRASINGS = [
     ("nb-say-it", 1, "posterior is proportional to likelihood times prior", "covered"),
     ("nb-say-it", 2, "predict the class with the highest posterior probability", "covered"),
     ("nb-say-it", 3, "features are assumed conditionally independent given the class", "covered"),
+    ("nb-say-it", 3, "it assumes the features are independent of each other within each class", "covered"),
+    ("nb-say-it", 3, "it assumes all the features are independent of each other", "contradicted"),  # not given y
     ("nb-say-it", 3, "it assumes the features are independent of the class", "contradicted"),
     ("nb-say-it", 4, "so the likelihood factorises into a product over features", "covered"),
     ("nb-say-it", 2, "it picks the class with the highest likelihood, ignoring the prior", "contradicted"),

@@ -752,6 +752,9 @@ PHRASINGS = [
     # (question, key point, typed, expected)
     ("svm-max-margin", 1, "it maximises the distance to the closest points of each class", "covered"),
     ("svm-max-margin", 1, "it maximises the average distance of all points to the line", "contradicted"),
+    ("svm-max-margin", 1, "it picks the separating hyperplane with the smallest margin", "contradicted"),
+    ("svm-max-margin", 4, "the support vectors are the points farthest from the boundary", "contradicted"),
+    ("svm-max-margin", 4, "only the support vectors, the points closest to the boundary, matter", "covered"),
     ("svm-max-margin", 2, "the margin is 2 over the norm of w so you minimise the norm", "covered"),
     ("svm-max-margin", 3, "a bigger margin means lower capacity", "covered"),
     ("svm-max-margin", 4, "only the support vectors matter", "covered"),
