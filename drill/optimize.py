@@ -89,8 +89,10 @@ def fit_kind(kind: str, log: list[LoggedReview], current: tuple[float, ...]) -> 
         new = fsrs_rs.FSRS(list(challenger)).evaluate(test)
         better = new.log_loss < old.log_loss
         kept = _rounded(fsrs_rs.FSRS(list(current)).compute_parameters([i for _, i in items])) if better else ()
-    except (ValueError, RuntimeError) as exc:  # fsrs-rs refuses logs it cannot fit (e.g. no review after a gap)
-        raise DrillError(f"fsrs-rs could not fit the {kind} reviews: {exc}") from exc
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # fsrs-rs refuses what it cannot fit, a Rust panic included (not an Exception)
+        raise DrillError(f"fsrs-rs could not fit the {kind} reviews ({exc}) — the parameters in force are kept") from exc
     return Fit(kind, reviews, 0, float(old.log_loss), float(old.rmse_bins), float(new.log_loss),
                float(new.rmse_bins), better, kept)
 
@@ -107,7 +109,8 @@ def review_histories(log: list[LoggedReview], kind: str) -> list[list[tuple[int,
 
 def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[str, FSRSItem]]:
     """fsrs-rs's training items, oldest first by the review each one predicts: for every review after a card's
-    first, the card's history up to it, with the days elapsed between study days (fsrs counts whole days)."""
+    first, the card's history up to it, with the days elapsed between study days (fsrs counts whole days) —
+    those with no gap of a day or more left out, as fsrs-rs requires."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
     items = []
@@ -117,8 +120,11 @@ def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[s
         for rating, day, moment in history:
             reviews.append(FSRSReview(rating, 0 if previous is None else (day - previous).days))
             previous = day
-            if len(reviews) > 1:
-                items.append((moment, FSRSItem(list(reviews))))
+            item = FSRSItem(list(reviews))
+            # fsrs-rs trains on histories with at least one review a day or more after another (it panics on
+            # the rest): a card learnt and relearnt within one day teaches nothing about forgetting over days
+            if len(reviews) > 1 and item.long_term_review_cnt() > 0:
+                items.append((moment, item))
     items.sort(key=lambda pair: pair[0])
     return items
 

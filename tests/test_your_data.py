@@ -109,6 +109,23 @@ def test_optimize_fits_a_generated_log_keeps_the_better_parameters_and_replays_u
     assert again.exit_code == 0 and "Written to" not in again.output
 
 
+def test_cards_learnt_within_one_day_do_not_stop_a_fit(tmp_path: Path, drill_env: Path) -> None:
+    """A card forgotten and relearnt minutes apart on one day (routine) has no gap of a day: fsrs-rs would panic on
+    it, so such histories are left out of the fit."""
+    log = tmp_path / "months.csv"
+    simulated_log(log, cards=150, reviews_per_card=4)
+    same_day = question_ids(160)[155:]
+    with log.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for number, item in enumerate(same_day):
+            start = 1_756_000_000_000 + number * 3_600_000  # early in the log: in the training part
+            writer.writerows([(item, start, 1), (item, start + 600_000, 3)])
+    assert invoke("import", "reviews", str(log)).exit_code == 0
+    result = invoke("optimize", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "fitted on the older 80%" in " ".join(result.output.split()) and "Traceback" not in result.output
+
+
 def test_parameters_in_config_schedule_the_cards(tmp_path: Path, drill_env: Path) -> None:
     """Hand-set parameters (a much slower forgetting curve) lengthen the interval after the same answers."""
     from fsrs_rs_python import DEFAULT_PARAMETERS
