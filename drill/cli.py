@@ -670,13 +670,15 @@ def import_data(
 
 
 @command()
-def sync(folder: Annotated[Path, typer.Argument(help="A folder every machine sees: a synced folder, a USB stick.")]) -> None:
+def sync(folder: Annotated[str, typer.Argument(help="A folder every machine sees: a synced folder, a USB stick.")]) -> None:
     """Merge your progress with other machines through a shared folder: each machine appends to its own file there
     and reads the others'. Run it on each machine, in any order, as often as you like."""
     from drill import sync as core
     from drill import ui
 
-    ui.sync_report(core.sync(folder))
+    if not folder.strip():
+        raise UsageError("no folder given (an unset variable?) — `drill sync DIR`, DIR a folder every machine sees")
+    ui.sync_report(core.sync(Path(folder).expanduser()))
 
 
 EXPORT_KINDS = ("anki", "reviews")

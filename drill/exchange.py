@@ -43,11 +43,15 @@ def export_reviews(path: Path) -> int:
     store = open_store()
     try:
         logged = sorted(store.reviews(), key=lambda e: (e.review.reviewed_at, e.id))
+        resets = {item: [at for kind, at in store.card_events(item) if kind == "reset"]
+                  for item in {e.review.item_id for e in logged}}
     finally:
         store.close()
-    states = _states_before(config, logged, sched)
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder — give a file name, e.g. {path / 'reviews.csv'}")
     if not path.parent.is_dir():
         raise UsageError(f"{path.parent}: no such folder — create it first or write elsewhere")
+    states = _states_before(config, logged, sched, resets)
     temporary = path.with_name(path.name + ".tmp")
     with temporary.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -63,13 +67,18 @@ def export_reviews(path: Path) -> int:
     return len(logged)
 
 
-def _states_before(config, logged: list[LoggedReview], sched) -> list[int]:
-    """Each review's card state before it, by replaying the log as the scheduler does."""
+def _states_before(config, logged: list[LoggedReview], sched, resets: dict[str, list[datetime]]) -> list[int]:
+    """Each review's card state before it, by replaying the log as the scheduler does (a reset makes it new)."""
     schedulers = {kind: sched.make_scheduler(config, kind) for kind in ("question", "exercise")}
     cards: dict[str, CardRow] = {}
+    last: dict[str, datetime] = {}
     states = []
     for entry in logged:
         review = entry.review
+        previous = last.get(review.item_id)
+        if previous is not None and any(previous < at < review.reviewed_at for at in resets.get(review.item_id, ())):
+            cards.pop(review.item_id, None)
+        last[review.item_id] = review.reviewed_at
         card = cards.get(review.item_id)
         states.append(0 if card is None else int(json.loads(card.state)["state"]))
         if not review.cram:
@@ -123,17 +132,36 @@ def read_reviews(path: Path, known: dict[str, str], rollover_hour: int) -> tuple
     return reviews, unknown
 
 
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # a review_time before this is not milliseconds (seconds, most likely)
+
+
+def _number(row: dict[str, str], column: str) -> int:
+    text = (row.get(column) or "").strip()
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"{column} {text!r} is not a whole number") from None
+
+
 def _review(row: dict[str, str], kind: str, rollover_hour: int) -> tuple[Review, date]:
-    rating = int(row["review_rating"])
+    rating = _number(row, "review_rating")
     if not 1 <= rating <= 4:
         raise ValueError(f"review_rating {rating} is not 1–4")
-    utc = datetime.fromtimestamp(int(row["review_time"]) / 1000, tz=UTC)
-    offset = row.get("utc_offset_min") or ""
-    moment = utc.astimezone(timezone(timedelta(minutes=int(offset)))) if offset else utc.astimezone()
+    milliseconds = _number(row, "review_time")
+    latest = datetime.now(UTC) + timedelta(days=1)
+    if not EARLIEST.timestamp() * 1000 <= milliseconds <= latest.timestamp() * 1000:
+        raise ValueError(f"review_time {milliseconds} is not a moment between 2000 and now in milliseconds since "
+                         "1970 (in seconds? multiply by 1000)")
+    utc = datetime.fromtimestamp(milliseconds / 1000, tz=UTC)
+    offset = _number(row, "utc_offset_min") if (row.get("utc_offset_min") or "").strip() else None
+    if offset is not None and not -16 * 60 <= offset <= 16 * 60:
+        raise ValueError(f"utc_offset_min {offset} is not a time zone's offset in minutes")
+    moment = utc.astimezone(timezone(timedelta(minutes=offset))) if offset is not None else utc.astimezone()
     day = date.fromisoformat(row["study_day"]) if row.get("study_day") else study_day(moment, rollover_hour)
     review = Review(
         item_id=row["card_id"], rating=rating, reviewed_at=moment,
-        duration_ms=int(row.get("review_duration") or 0), answer=row.get("answer") or "",
+        duration_ms=_number(row, "review_duration") if (row.get("review_duration") or "").strip() else 0,
+        answer=row.get("answer") or "",
         cram=(row.get("cram") or "0").strip() in ("1", "true", "True"),
         kind="exercise" if (row.get("kind") or kind) == "exercise" else "question",
     )

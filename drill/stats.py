@@ -102,7 +102,8 @@ def compute_stats(store: Store, config: Config, now: datetime) -> Stats:
     streak = compute_streak(activity, today, config.goal_answers)
     first = today - timedelta(days=HEATMAP_WEEKS * 7 - 1)
     heatmap = {day: answers + checks for day, (answers, checks) in activity.items() if day >= first}
-    cards = store.cards()
+    suspended = store.suspended()  # out of every queue, so out of what is due and the forecast too
+    cards = {k: v for k, v in store.cards().items() if k not in suspended}
     question_cards = {k: v for k, v in cards.items() if v.kind == "question"}
     scheduler = sched.make_scheduler(config)
 

@@ -310,7 +310,7 @@ class Store:
             params.append(utc_text(since))
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        return [_logged(row) for row in self._rows(sql + " ORDER BY id", tuple(params))]
+        return [_logged(row) for row in self._rows(sql + " ORDER BY reviewed_at, id", tuple(params))]
 
     def rebuild_cards(self, replay: Callable[[list[LoggedReview]], list[CardRow]],
                       meta: dict[str, str] | None = None) -> int:
@@ -344,12 +344,13 @@ class Store:
         """Cards whose last suspend/unsuspend says suspended."""
         rows = self._rows(
             "SELECT e.item_id, e.kind FROM card_events e WHERE e.kind IN ('suspend', 'unsuspend') AND e.id = "
-            "(SELECT max(id) FROM card_events f WHERE f.item_id = e.item_id AND f.kind IN ('suspend', 'unsuspend'))"
+            "(SELECT f.id FROM card_events f WHERE f.item_id = e.item_id AND f.kind IN ('suspend', 'unsuspend')"
+            " ORDER BY f.at DESC, f.id DESC LIMIT 1)"
         )
         return {row[0] for row in rows if row[1] == "suspend"}
 
     def card_events(self, item_id: str) -> list[tuple[str, datetime]]:
-        rows = self._rows("SELECT kind, at, utc_offset_min FROM card_events WHERE item_id = ? ORDER BY id", (item_id,))
+        rows = self._rows("SELECT kind, at, utc_offset_min FROM card_events WHERE item_id = ? ORDER BY at, id", (item_id,))
         return [(row[0], local_moment(row[1], row[2])) for row in rows]
 
     def meta(self, key: str) -> str | None:
@@ -368,8 +369,8 @@ class Store:
 
     def last_ratings(self) -> dict[str, int]:
         """Each item's most recent rating (cramming included)."""
-        rows = self._rows("SELECT item_id, rating FROM reviews r WHERE id = (SELECT max(id) FROM reviews q"
-                          " WHERE q.item_id = r.item_id)")
+        rows = self._rows("SELECT item_id, rating FROM reviews r WHERE id = (SELECT q.id FROM reviews q"
+                          " WHERE q.item_id = r.item_id ORDER BY q.reviewed_at DESC, q.id DESC LIMIT 1)")
         return {row[0]: int(row[1]) for row in rows}
 
     def count_reviews(self, day: date, *, kind: str = "question") -> int:
@@ -422,9 +423,9 @@ class Store:
 
     def checks(self, exercise: str | None = None) -> list[CheckRecord]:
         if exercise is None:
-            rows = self._rows("SELECT * FROM checks ORDER BY id")
+            rows = self._rows("SELECT * FROM checks ORDER BY checked_at, id")
         else:
-            rows = self._rows("SELECT * FROM checks WHERE exercise = ? ORDER BY id", (exercise,))
+            rows = self._rows("SELECT * FROM checks WHERE exercise = ? ORDER BY checked_at, id", (exercise,))
         return [
             CheckRecord(
                 exercise=row["exercise"], checked_at=local_moment(row["checked_at"], row["utc_offset_min"]),
@@ -452,7 +453,7 @@ class Store:
         return int(self._rows(sql, params)[0][0])
 
     def events(self, kind: str) -> list[tuple[str, datetime, str]]:
-        rows = self._rows("SELECT exercise, at, utc_offset_min, detail FROM exercise_events WHERE kind = ? ORDER BY id",
+        rows = self._rows("SELECT exercise, at, utc_offset_min, detail FROM exercise_events WHERE kind = ? ORDER BY at, id",
                           (kind,))
         return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
 
@@ -470,7 +471,7 @@ class Store:
 
     def interviews(self) -> list[tuple[int, datetime, str]]:
         """(id, local start, report JSON) of every interview, oldest first."""
-        rows = self._rows("SELECT id, started_at, utc_offset_min, report FROM interviews ORDER BY id")
+        rows = self._rows("SELECT id, started_at, utc_offset_min, report FROM interviews ORDER BY started_at, id")
         return [(row[0], local_moment(row[1], row[2]), row[3]) for row in rows]
 
     # --- sync: every record out, other machines' records in ---------------------------------------------------
@@ -481,7 +482,7 @@ class Store:
         for kind, (table, _keys, columns) in SYNCED_TABLES.items():
             rows = [dict(zip(columns, row, strict=True))
                     for row in self._rows(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")]
-            found += [(kind, row) for row in (_with_occurrences(rows) if kind == "review" else rows)]
+            found += [(kind, row) for row in _with_occurrences(kind, rows)]
         return found
 
     def tombstones(self) -> dict[str, str]:
@@ -529,7 +530,7 @@ class Store:
     def _keys(db: sqlite3.Connection, kind: str) -> set[str]:
         table, keys, _columns = SYNCED_TABLES[kind]
         rows = [dict(zip(keys, row, strict=True)) for row in db.execute(f"SELECT {', '.join(keys)} FROM {table} ORDER BY id")]
-        return {record_key(kind, row) for row in (_with_occurrences(rows) if kind == "review" else rows)}
+        return {record_key(kind, row) for row in _with_occurrences(kind, rows)}
 
     @staticmethod
     def _keep_fuller_interview(db: sqlite3.Connection, record: dict[str, Any]) -> None:
@@ -583,7 +584,8 @@ class Store:
         cramming left out — what true retention is computed from."""
         rows = self._rows(
             "SELECT r.rating, r.reviewed_at, (SELECT p.reviewed_at FROM reviews p WHERE p.item_id = r.item_id"
-            " AND p.id < r.id AND p.kind = 'question' AND p.cram = 0 ORDER BY p.id DESC LIMIT 1)"
+            " AND (p.reviewed_at < r.reviewed_at OR (p.reviewed_at = r.reviewed_at AND p.id < r.id))"
+            " AND p.kind = 'question' AND p.cram = 0 ORDER BY p.reviewed_at DESC, p.id DESC LIMIT 1)"
             " FROM reviews r WHERE r.reviewed_at >= ? AND r.kind = 'question' AND r.cram = 0",
             (utc_text(since),),
         )
@@ -618,19 +620,23 @@ def review_key(item_id: str, reviewed_at: str, occurrence: int = 0) -> str:
 
 
 def record_key(kind: str, record: dict[str, Any]) -> str:
-    """A record's natural key: what it is about and the moment (to the microsecond) it happened — for a review,
-    also which of several at that very moment it is (a clock frozen by DRILL_NOW gives a whole session one)."""
+    """A record's natural key: what it is about and the moment (to the microsecond) it happened, and which of
+    several at that very moment it is (a clock frozen by DRILL_NOW gives a whole session one moment). An
+    interview is one record however often its report was saved."""
     key = "|".join(str(record[column]) for column in SYNCED_TABLES[kind][1])
-    return f"{key}|{record.get('n', 0)}" if kind == "review" else key
+    return key if kind == "interview" else f"{key}|{record.get('n', 0)}"
 
 
-def _with_occurrences(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Number the reviews that share an item and a moment, in log order: the `n` of their keys."""
-    seen: dict[tuple[str, str], int] = {}
+def _with_occurrences(kind: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Number the records that share a natural key, in log order: the `n` of their keys."""
+    if kind == "interview":
+        return records
+    columns = SYNCED_TABLES[kind][1]
+    seen: dict[tuple, int] = {}
     for record in records:
-        pair = (record["item_id"], record["reviewed_at"])
-        record["n"] = seen.get(pair, 0)
-        seen[pair] = record["n"] + 1
+        same = tuple(record[c] for c in columns)
+        record["n"] = seen.get(same, 0)
+        seen[same] = record["n"] + 1
     return records
 
 

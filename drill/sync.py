@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import zlib
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from drill.store import SYNCED_TABLES, Store, record_key
 
 FORMAT = 1
 MACHINE_KEY = "machine_id"
+HOST_KEY = "machine_host"
 
 
 @dataclass
@@ -36,53 +38,66 @@ class SyncReport:
     added: dict[str, int] = field(default_factory=dict)  # rows merged in, by record type ("undone": deleted)
     written: int = 0  # lines appended to this machine's file
     damaged: int = 0  # lines left out as cut short (read again next time)
+    refused: int = 0  # whole lines whose record drill cannot use (a value out of range, a type it does not know)
+    skipped: list[str] = field(default_factory=list)  # files left alone, with why
 
 
 def sync(folder: Path) -> SyncReport:
     from drill import scheduler as sched
     from drill.config import load_config
 
-    if not folder.is_dir():
+    if not folder.exists():
         raise UsageError(f"{folder}: no such folder — create it (or mount it) first; both machines must see it")
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is a file, not a folder — give the folder both machines see")
     config = load_config()
     store = sched.open_progress(config)
     try:
         machine = machine_id(store)
         report = SyncReport(folder, machine)
         own = folder / f"drill-{machine}.jsonl"
-        others = sorted(p for p in folder.glob("drill-*.jsonl") if p != own)
+        own_lines = [(kind, record) for kind, record in read_lines(own, repair=True)[0] if valid(kind, record)]
         records: list[tuple[str, dict[str, Any]]] = []
         tombstones: dict[str, str] = {}
         seen: set[str] = set()  # identities of every whole line in the folder
-        for path in others:
-            lines, damaged = read_lines(path)
-            report.files_read += 1
+        # this machine's own file is read too: restored from a backup, the database may lack what it once wrote
+        for path in sorted(folder.glob("drill-*.jsonl")):
+            if path == own:
+                lines, damaged, refused, why = own_lines, 0, 0, ""
+            else:
+                lines, damaged, refused, why = read_file(path)
+            if why:
+                report.skipped.append(f"{path.name}: {why}")
+                continue
+            report.files_read += path != own
             report.damaged += damaged
+            report.refused += refused
             for kind, record in lines:
                 seen.add(identity(kind, record))
                 if kind == "undo":
                     tombstones[record["key"]] = record["at"]
-                elif kind in SYNCED_TABLES:
+                else:
                     records.append((kind, record))
         report.added = store.merge(records, tombstones, lambda logged: sched.replay_log(config, logged))
-        own_lines, own_damaged = read_lines(own, repair=True)
-        seen |= {identity(kind, record) for kind, record in own_lines}
         new = [(kind, record) for kind, record in store.records() if identity(kind, record) not in seen]
         new += [("undo", {"key": key, "at": at}) for key, at in store.tombstones().items()
                 if identity("undo", {"key": key}) not in seen]
-        report.written = append_lines(own, new, machine, header=not own_lines and not own_damaged)
+        report.written = append_lines(own, new, machine, header=not own.exists() or own.stat().st_size == 0)
         return report
     finally:
         store.close()
 
 
 def machine_id(store: Store) -> str:
-    """This progress file's own id, made once: the name of its file in sync folders."""
+    """This progress file's own id on this computer: the name of its file in sync folders. A progress file copied
+    to another computer (a new laptop set up from the old one) gets a new id there, so the two never write to
+    one file."""
+    host = "".join(c for c in socket.gethostname().split(".")[0].lower() if c.isalnum())[:16] or "machine"
     found = store.meta(MACHINE_KEY)
-    if not found:
-        host = "".join(c for c in socket.gethostname().split(".")[0].lower() if c.isalnum())[:16] or "machine"
+    if not found or store.meta(HOST_KEY) != host:
         found = f"{host}-{os.urandom(3).hex()}"
         store.set_meta(MACHINE_KEY, found)
+        store.set_meta(HOST_KEY, host)
     return found
 
 
@@ -134,6 +149,62 @@ def read_lines(path: Path, *, repair: bool = False) -> tuple[list[tuple[str, dic
     return records, damaged
 
 
+def read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], int, int, str]:
+    """Another machine's file: its usable records, lines cut short, records refused, and why the whole file was
+    left alone ("" when it was read)."""
+    try:
+        lines, damaged = read_lines(path)
+        first = path.open("rb").readline()
+    except OSError as exc:
+        return [], 0, 0, f"cannot be read ({exc.strerror or exc})"
+    header = _decode(first.rstrip(b"\n")) if first.endswith(b"\n") else None
+    if header is None or header[0] != "header":
+        if not first.endswith(b"\n") and not lines:
+            return [], damaged, 0, ""  # still being written: read on a later sync
+        return [], 0, 0, "not a drill sync file (no drill header line) — left alone"
+    version = header[1].get("format")
+    if not isinstance(version, int) or version > FORMAT:
+        return [], 0, 0, f"written by a newer drill (sync format {version}) — upgrade drill to read it"
+    usable = [(kind, record) for kind, record in lines if valid(kind, record)]
+    return usable, damaged, len(lines) - len(usable), ""
+
+
+_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00:00")  # as drill writes UTC times
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_CHOICES = {
+    ("review", "kind"): {"question", "exercise"}, ("check", "status"): {"pass", "fail", "error"},
+    ("event", "kind"): {"hint", "solution", "implement"}, ("card_event", "kind"): {"suspend", "unsuspend", "reset"},
+}
+
+
+def valid(kind: str, record: dict[str, Any]) -> bool:
+    """A record drill can take as it stands: a known type, every column of the right type and range. Anything else
+    (a newer drill's record, a hand edit) is refused rather than allowed to break the merge."""
+    if kind == "undo":
+        return isinstance(record.get("key"), str) and isinstance(record.get("at"), str)
+    if kind not in SYNCED_TABLES:
+        return False
+    for column in SYNCED_TABLES[kind][2]:
+        value = record.get(column)
+        if column in ("reviewed_at", "checked_at", "at", "started_at"):
+            ok = isinstance(value, str) and _MOMENT.fullmatch(value) is not None
+        elif column == "study_day":
+            ok = isinstance(value, str) and _DAY.fullmatch(value) is not None
+        elif column in ("rating",):
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4
+        elif column in ("utc_offset_min", "duration_ms", "passed", "total", "hints_used", "cram"):
+            ok = isinstance(value, int) and not isinstance(value, bool) and (column == "utc_offset_min" or value >= 0)
+        else:
+            ok = isinstance(value, str) and (bool(value) or column not in ("item_id", "exercise"))
+        if ok and (kind, column) in _CHOICES:
+            ok = value in _CHOICES[(kind, column)]
+        if not ok:
+            return False
+    if kind != "interview" and not (isinstance(record.get("n", 0), int) and record.get("n", 0) >= 0):
+        return False
+    return True
+
+
 def _decode(line: bytes) -> tuple[str, dict[str, Any]] | None:
     try:
         checksum, payload = line.split(b" ", 1)
@@ -144,10 +215,7 @@ def _decode(line: bytes) -> tuple[str, dict[str, Any]] | None:
         return None
     if not isinstance(record, dict) or not isinstance(record.get("type"), str):
         return None
-    kind = record.pop("type")
-    if kind in SYNCED_TABLES and not all(c in record for c in SYNCED_TABLES[kind][2]):
-        return None
-    return kind, record
+    return record.pop("type"), record
 
 
 def append_lines(path: Path, records: list[tuple[str, dict[str, Any]]], machine: str, *, header: bool) -> int:

@@ -1153,6 +1153,8 @@ def optimize_report(report) -> None:
             continue
         verdict = ("kept: they predict your recall better" if fit.kept
                    else "not kept: they predict your recall no better than the parameters in force")
+        if fit.kept and not report.config_path:
+            verdict = "better: they would be kept (--dry-run: nothing written)"
         out.print(Text.assemble((f"{name}: ", "bold"), f"{fit.reviews:,} reviews — fitted on the older 80%, "
                                 "scored on the newest 20%"))
         out.print(f"  log loss {fit.old_log_loss:.4f} → {fit.new_log_loss:.4f} · "
@@ -1175,6 +1177,11 @@ def sync_report(report) -> None:
     added = {k: v for k, v in report.added.items() if v}
     names = {"review": "reviews", "check": "checks", "event": "hints/solutions", "card_event": "card changes",
              "interview": "interviews", "undone": "reviews undone"}
+    for note in report.skipped:
+        out.print(Text(f"Left alone: {note}", style="yellow"))
+    if report.refused:
+        out.print(Text(f"{report.refused} record(s) from other machines carry values this drill does not accept "
+                       "(a newer drill, or an edited file); they were left out.", style="yellow"))
     merged = ", ".join(f"{n:,} {names[k]}" for k, n in added.items()) or "nothing new"
     out.print(f"Synced with {report.folder} as {report.machine}: read {report.files_read} other machine(s) — "
               f"merged {merged}; wrote {report.written:,} records of yours.")

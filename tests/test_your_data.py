@@ -343,3 +343,123 @@ def test_sync_files_are_append_only(tmp_path: Path) -> None:
     after = mine.read_bytes()
     assert after.startswith(before) and len(after) > len(before)
     assert os.path.getsize(mine) == len(after)
+
+
+# --- what a second new-user trial found ---------------------------------------------------------------------------
+
+
+def _sync_line(record: dict) -> str:
+    import zlib
+
+    payload = json.dumps(record, sort_keys=True, separators=(",", ":"))
+    return f"{zlib.crc32(payload.encode()):08x} {payload}\n"
+
+
+def test_records_another_machine_cannot_have_written_are_left_out_not_fatal(tmp_path: Path) -> None:
+    home, shared, ws = tmp_path / "home", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    study(home, ws, "2026-03-03T08:00:00+00:00", 1, "knn")
+    review = {"type": "review", "answer": "x", "cram": 0, "duration_ms": 0, "item_id": "knn-ties", "kind": "question",
+              "n": 0, "rating": 3, "reviewed_at": "2026-03-02T12:30:00.000000+00:00", "study_day": "2026-03-02",
+              "utc_offset_min": 0}
+    header = _sync_line({"type": "header", "format": 1, "machine": "other"})
+    (shared / "drill-other.jsonl").write_text(header + _sync_line(review) + _sync_line({**review, "rating": 7})
+                                               + _sync_line({**review, "reviewed_at": "yesterday"})
+                                               + _sync_line({"type": "note", "text": "from a newer drill"}))
+    (shared / "drill-newer.jsonl").write_text(_sync_line({"type": "header", "format": 2, "machine": "newer"})
+                                              + _sync_line({**review, "item_id": "knn-algorithm"}))
+    (shared / "drill-junk.jsonl").write_bytes(os.urandom(2000))
+    result = on(home, ws, "sync", str(shared))
+    text = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "merged 1 reviews" in text and "3 record(s) from other machines carry values" in text
+    assert "drill-newer.jsonl: written by a newer drill (sync format 2)" in text
+    assert "drill-junk.jsonl: not a drill sync file" in text
+    assert _reviews(home) == 2 and on(home, ws, "doctor").exit_code == 0
+
+
+def test_a_home_restored_from_a_backup_gets_back_what_it_had_synced(tmp_path: Path) -> None:
+    import shutil
+
+    home, shared, ws = tmp_path / "home", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    study(home, ws, "2026-03-03T08:00:00+00:00", 1, "knn")
+    on(home, ws, "sync", str(shared))  # the backup knows its machine id and its file in the folder
+    backup = tmp_path / "backup"
+    shutil.copytree(home, backup)
+    study(home, ws, "2026-03-04T08:00:00+00:00", 2, "kmeans")
+    on(home, ws, "sync", str(shared))
+    shutil.rmtree(home)
+    shutil.copytree(backup, home)  # the disk died; last week's backup comes back
+    assert _reviews(home) == 1
+    assert on(home, ws, "sync", str(shared)).exit_code == 0
+    assert _reviews(home) == 3, "its own file in the sync folder gives back what it wrote after the backup"
+
+
+def test_the_last_suspend_or_unsuspend_in_time_wins_on_every_machine(tmp_path: Path) -> None:
+    a, b, shared, ws = tmp_path / "a", tmp_path / "b", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    on(a, ws, "suspend", "knn-ties", moment="2026-03-01T09:00:00+00:00")
+    for home in (a, b):
+        on(home, ws, "sync", str(shared), moment="2026-03-01T12:00:00+00:00")
+    on(a, ws, "unsuspend", "knn-ties", moment="2026-03-02T09:00:00+00:00")
+    on(b, ws, "unsuspend", "knn-ties", moment="2026-03-02T10:00:00+00:00")
+    on(a, ws, "suspend", "knn-ties", moment="2026-03-02T11:00:00+00:00")  # the latest word
+    for home in (a, b, a):
+        on(home, ws, "sync", str(shared), moment="2026-03-02T12:00:00+00:00")
+    for home in (a, b):
+        listed = json.loads(on(home, ws, "cards", "--suspended", "--json", moment="2026-03-02T12:00:00+00:00").stdout)
+        assert [c["id"] for c in listed] == ["knn-ties"]
+
+
+def test_after_a_sync_histories_and_last_ratings_follow_time_not_arrival(tmp_path: Path) -> None:
+    a, b, shared, ws = tmp_path / "a", tmp_path / "b", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    study(a, ws, "2026-03-01T09:00:00+00:00", 1, "knn")
+    for home in (a, b):
+        on(home, ws, "sync", str(shared), moment="2026-03-01T12:00:00+00:00")
+    env = {"DRILL_WORKSPACE": str(ws)}
+    # offline on day 3: b rates the card good at 09:00, a forgets it at 10:00
+    runner.invoke(app, ["quiz", "knn", "-n", "1"], input="x\n3\nq\n", env={**env, "DRILL_HOME": str(b),
+                                                                          "DRILL_NOW": "2026-03-03T09:00:00+00:00"})
+    runner.invoke(app, ["quiz", "knn", "-n", "1"], input="x\n1\nq\n", env={**env, "DRILL_HOME": str(a),
+                                                                          "DRILL_NOW": "2026-03-03T10:00:00+00:00"})
+    for home in (a, b, a):
+        on(home, ws, "sync", str(shared), moment="2026-03-03T13:00:00+00:00")
+    for home in (a, b):
+        cards = json.loads(on(home, ws, "cards", "knn", "--json", moment="2026-03-03T13:00:00+00:00").stdout)
+        assert [c["last_rating"] for c in cards if c["id"] == "knn-lazy-learner"] == [1]
+        stats = json.loads(on(home, ws, "stats", "--json", moment="2026-03-03T13:00:00+00:00").stdout)
+        assert stats["retention_30d"] == 1.0, "b's 09:00 review (2 days after the first) was recalled; a's came an hour later"
+
+
+def test_stats_leaves_suspended_cards_out_of_what_is_due(tmp_path: Path) -> None:
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    study(home, ws, "2026-03-01T09:00:00+00:00", 2, "knn")
+    later = "2026-03-09T09:00:00+00:00"
+    due = json.loads(on(home, ws, "stats", "--json", moment=later).stdout)["due_now"]
+    assert due == 2
+    on(home, ws, "suspend", "knn-lazy-learner", moment=later)
+    stats = json.loads(on(home, ws, "stats", "--json", moment=later).stdout)
+    assert stats["due_now"] == 1 and stats["forecast"][0] == 1
+
+
+def test_unusable_paths_and_times_are_one_readable_line(tmp_path: Path) -> None:
+    home, ws = tmp_path / "home", tmp_path / "ws"
+    study(home, ws, "2026-03-01T09:00:00+00:00", 1, "knn")
+    cases = [
+        (("sync", ""), 2, "no folder given"),
+        (("sync", "/etc/hostname"), 2, "is a file, not a folder"),
+        (("export", "reviews", str(tmp_path)), 2, "is a folder — give a file name"),
+    ]
+    seconds = tmp_path / "seconds.csv"
+    seconds.write_text("card_id,review_time,review_rating\nknn-algorithm,1796115600,3\n")
+    words = tmp_path / "words.csv"
+    words.write_text("card_id,review_time,review_rating\nknn-algorithm,2026-12-01,3\n")
+    cases += [(("import", "reviews", str(seconds)), 1, "in seconds? multiply by 1000"),
+              (("import", "reviews", str(words)), 1, "review_time '2026-12-01' is not a whole number")]
+    for args, code, words_expected in cases:
+        result = on(home, ws, *args)
+        text = " ".join(result.output.split())
+        assert result.exit_code == code and words_expected in text and "Traceback" not in text, (args, text)
+    assert not list(tmp_path.glob("*.tmp")) and _reviews(home) == 1
