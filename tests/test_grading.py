@@ -280,3 +280,22 @@ def test_seed_kmeans_is_vectorised(exercises: dict[str, Exercise]) -> None:
 def test_exercise_objects_round_trip_through_find(exercises: dict[str, Exercise]) -> None:
     for slug in SLUGS:
         assert find_exercise(slug) == exercises[slug]
+
+
+def test_a_failure_shows_the_values_around_the_first_difference() -> None:
+    """Twelve labels, the first difference at index 6: Expected and Got must show it, not six equal values."""
+    import numpy as np
+
+    from drill.grading import checks
+    from drill.grading.protocol import Fail
+
+    expected = np.array([0, 0, 0, 0, 0, 1, 2, 1, 0, 1, 2, 2])
+    got = expected.copy()
+    got[6] = 1
+    try:
+        checks.same_labels(got, expected, "predict(X)")
+    except Fail as failure:
+        assert "first at index 6" in str(failure)
+        assert failure.expected.startswith("[… (4 before), 0, 1, 2,") and failure.got.startswith("[… (4 before), 0, 1, 1,")
+    else:
+        raise AssertionError("the labels differ")

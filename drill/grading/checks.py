@@ -15,15 +15,18 @@ from drill.grading.protocol import Fail, Outputs
 NUMERIC = "biuf"
 
 
-def fmt(value: object, limit: int = 6) -> str:
-    """A short, readable rendering of an array or number."""
+def fmt(value: object, limit: int = 6, around: int | None = None) -> str:
+    """A short, readable rendering of an array or number; `around` (a flat index) shows the values near it
+    rather than the first ones, so the first difference is on screen."""
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return fmt(value.item())
         flat = value.ravel()
-        items = ", ".join(fmt(v.item() if hasattr(v, "item") else v) for v in flat[:limit])
-        more = ", …" if flat.size > limit else ""
-        return f"[{items}{more}] (shape {value.shape}, {value.dtype})"
+        start = 0 if around is None or around < limit - 1 else min(around - 2, max(flat.size - limit, 0))
+        items = ", ".join(fmt(v.item() if hasattr(v, "item") else v) for v in flat[start:start + limit])
+        before = f"… ({start} before), " if start else ""
+        more = ", …" if flat.size > start + limit else ""
+        return f"[{before}{items}{more}] (shape {value.shape}, {value.dtype})"
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, str):
@@ -141,10 +144,11 @@ def close(
     got_item = got_f[first] if first else got_f
     exp_item = exp_f[first] if first else exp_f
     count = f"{int(bad.sum())} of {bad.size} values differ; " if bad.size > 1 else ""
+    at = int(np.ravel_multi_index(first, got_f.shape)) if first else None
     raise Fail(
         f"{what} differs from the expected value: {count}max abs error {worst:.3g} (rel {rel:.3g})",
-        expected=(f"{fmt(expected)}" + (f"; at {index_text(first)}: {fmt(float(exp_item))}" if first else "")),
-        got=(f"{fmt(got)}" + (f"; at {index_text(first)}: {fmt(float(got_item))}" if first else ""))
+        expected=(f"{fmt(expected, around=at)}" + (f"; at {index_text(first)}: {fmt(float(exp_item))}" if first else "")),
+        got=(f"{fmt(got, around=at)}" + (f"; at {index_text(first)}: {fmt(float(got_item))}" if first else ""))
         + f" (tolerance: {atol:g} + {rtol:g}·|expected|)",
         cause=cause,
     )
@@ -177,8 +181,8 @@ def same_labels(
     raise Fail(
         f"{what}: {int(differ.sum())} of {considered} differ{unjudged}; first at index {first}: "
         f"expected {fmt(expected[first].item())}, got {fmt(got[first].item())}",
-        expected=fmt(expected),
-        got=fmt(got),
+        expected=fmt(expected, around=first),
+        got=fmt(got, around=first),
         cause=cause,
     )
 
