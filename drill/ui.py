@@ -935,7 +935,8 @@ def interview_report(report) -> None:
         else:
             ended = {"give-up": "given up", "time": "time ran out", "quit": "interview ended"}.get(coding.ended_by,
                                                                                              coding.ended_by)
-            result = f"{ended} at {coding.best_passed}/{coding.total} tests"
+            result = (f"{ended} at {coding.best_passed}/{coding.total} tests" if coding.checks
+                      else f"{ended} before any check")
         out.print(Text.assemble(("Coding  ", "bold"), (coding.slug, "bold cyan"),
                                 f" — {result}, {coding.checks} check{'s' if coding.checks != 1 else ''}"))
     summary = Table.grid(padding=(0, 2))
@@ -969,8 +970,9 @@ def interview_history(rows, sparkline: str) -> None:
     for row in rows:
         report = row.report
         coding = "·" if report.coding is None else (
-            f"{report.coding.slug} ✓" if report.coding.passed else f"{report.coding.slug} {report.coding.best_passed}"
-            f"/{report.coding.total}")
+            f"{report.coding.slug} ✓" if report.coding.passed
+            else f"{report.coding.slug} {report.coding.best_passed}/{report.coding.total}" if report.coding.checks
+            else f"{report.coding.slug} –")
         length = f"{report.minutes} min" + ("" if report.finished else ", ended early")
         table.add_row(f"{row.started_at:%a %d %b %H:%M}", length,
                       ", ".join(report.topics) or "all", _score(report.concept_score), coding,
@@ -1095,7 +1097,9 @@ def card_detail(detail, now: datetime) -> None:
         grid.add_row("Stability", f"{info.stability:.2f} days · difficulty {info.difficulty:.2f}")
     if info.recall is not None:
         grid.add_row("Recall now", percent(info.recall))
-    grid.add_row("Reviews", f"{info.reps} · {info.lapses} lapse{'s' if info.lapses != 1 else ''}")
+    resets = [at for kind, at in detail.events if kind == "reset"]
+    since = " since the last reset" if resets else ""
+    grid.add_row("Reviews", f"{info.reps} · {info.lapses} lapse{'s' if info.lapses != 1 else ''}{since}")
     out.print(grid)
     if detail.events:
         out.print(Text("Events: " + ", ".join(f"{kind} {at:%d %b %Y %H:%M}" for kind, at in detail.events),
@@ -1113,6 +1117,8 @@ def card_detail(detail, now: datetime) -> None:
         rating = Text(RATING_LABELS[review.rating], style=RATING_STYLES[review.rating])
         if review.cram:
             rating.append(" cram", style="magenta")
+        if resets and review.reviewed_at < resets[-1]:
+            rating.append(" before reset", style="dim")  # kept in the log, no longer scheduling the card
         table.add_row(f"{review.reviewed_at:%a %d %b %Y %H:%M}", rating, clock(review.duration_ms / 1000),
                       Text(review.answer or "·", style="" if review.answer else "dim"))
     out.print(table)
