@@ -1117,7 +1117,7 @@ def card_detail(detail, now: datetime) -> None:
         rating = Text(RATING_LABELS[review.rating], style=RATING_STYLES[review.rating])
         if review.cram:
             rating.append(" cram", style="magenta")
-        if resets and review.reviewed_at < resets[-1]:
+        if resets and review.reviewed_at <= resets[-1]:
             rating.append(" before reset", style="dim")  # kept in the log, no longer scheduling the card
         table.add_row(f"{review.reviewed_at:%a %d %b %Y %H:%M}", rating, clock(review.duration_ms / 1000),
                       Text(review.answer or "·", style="" if review.answer else "dim"))
