@@ -204,6 +204,9 @@ class Store:
         try:
             yield
         except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(f"{self.path} is busy: another drill process has held it for "
+                                 f"{BUSY_TIMEOUT_MS // 1000} s — nothing was lost; try again when it is done") from exc
             raise StoreError(f"{self.path}: the progress database failed ({exc}) — it may be damaged; "
                              "drill has not changed it. Move it aside to start afresh.") from exc
 
@@ -678,13 +681,30 @@ def open_store(path: Path | None = None) -> Store:
         with store._guard():
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             _check_identity(db, path)
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable against a killed process
             _migrate(db, path)
     except BaseException:
         db.close()
         raise
     return store
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL (it stays so). Two processes creating the file at once can get "database is locked"
+    here without SQLite's busy handler being consulted, so the switch is retried for as long as a write would wait."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _refuse_foreign_file(path: Path) -> None:
