@@ -102,7 +102,7 @@ def dashboard(
 
 @command()
 def quiz(
-    topics: Annotated[list[str] | None, typer.Argument(help="Topics to study (default: all), e.g. knn kmeans.")] = None,
+    topics: Annotated[list[str] | None, typer.Argument(metavar="TOPIC", help="Topics to study (default: all), e.g. knn kmeans.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many cards (follow-ups you ask for come on top).")] = None,
     new: Annotated[int | None, typer.Option("--new", min=0, help="New questions allowed today (default: config).")] = None,
     bank: Annotated[
@@ -162,7 +162,7 @@ def quiz(
 
 @command()
 def lint(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Bank files or exercise folders (default: all).")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Bank files or exercise folders (default: all).")] = None,
 ) -> None:
     """Validate question banks and exercises; every problem as path:line: what is wrong — how to fix it."""
     from drill import lint as core
@@ -179,7 +179,7 @@ def lint(
 
 @command()
 def implement(
-    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans (see `drill list`).")],
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The exercise, e.g. kmeans (see `drill list`).")],
     directory: Annotated[Path | None, typer.Option("--dir", help="Write the stub here instead of the workspace.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Start over: a fresh stub (your file is kept under .attempts/).")] = False,
     attempts: Annotated[bool, typer.Option("--attempts", help="List your earlier attempts, kept under .attempts/.")] = False,
@@ -216,8 +216,8 @@ def implement(
 
 @command()
 def check(
-    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
-    file: Annotated[Path | None, typer.Argument(help="Your file (default: the one in the workspace).")] = None,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The exercise, e.g. kmeans.")],
+    file: Annotated[Path | None, typer.Argument(metavar="FILE", help="Your file (default: the one in the workspace).")] = None,
     json_output: JsonOption = False,
     watch: Annotated[bool, typer.Option("--watch", help="Re-check on every save (Enter re-runs by hand).")] = False,
 ) -> None:
@@ -352,7 +352,7 @@ def _start(exercise, folder: Path):
 
 @command()
 def hint(
-    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The exercise, e.g. kmeans.")],
     show_all: Annotated[bool, typer.Option("--all", help="Show again every hint seen in this attempt.")] = False,
 ) -> None:
     """Show the next hint for an exercise: after a failed check, first what that failure most likely means; then
@@ -378,7 +378,7 @@ def hint(
 
 @command()
 def solution(
-    slug: Annotated[str, typer.Argument(help="The exercise, e.g. kmeans.")],
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The exercise, e.g. kmeans.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Show it before a pass without asking.")] = False,
 ) -> None:
     """Show the reference solution. After your attempt passes, look freely: it costs nothing.
@@ -450,7 +450,7 @@ def list_catalogue(json_output: JsonOption = False) -> None:
 
 @command()
 def interview(
-    topics: Annotated[list[str] | None, typer.Argument(help="Topics to be interviewed on (default: all).")] = None,
+    topics: Annotated[list[str] | None, typer.Argument(metavar="TOPIC", help="Topics to be interviewed on (default: all).")] = None,
     minutes: Annotated[int, typer.Option("--minutes", "-m", min=2, help="How long the interview lasts.")] = 45,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Choose the same questions again (reproducible).")] = None,
@@ -482,7 +482,7 @@ def interview(
 
 @command()
 def plan(
-    topics: Annotated[list[str] | None, typer.Argument(help="Topics the interview covers (default: all).")] = None,
+    topics: Annotated[list[str] | None, typer.Argument(metavar="TOPIC", help="Topics the interview covers (default: all).")] = None,
     date: Annotated[str | None, typer.Option("--date", help="The interview day, e.g. 2026-12-20.")] = None,
     clear: Annotated[bool, typer.Option("--clear", help="Stop following the plan.")] = False,
     json_output: JsonOption = False,
@@ -523,12 +523,12 @@ def plan(
     ui.study_plan(shown, saved=date is not None)
 
 
-CardIds = Annotated[list[str], typer.Argument(help="Question ids (see `drill cards`).")]
+CardIds = Annotated[list[str], typer.Argument(metavar="ID", help="Question ids (see `drill cards`).")]
 
 
 @command()
 def cards(
-    topics: Annotated[list[str] | None, typer.Argument(help="Topics (default: all).")] = None,
+    topics: Annotated[list[str] | None, typer.Argument(metavar="TOPIC", help="Topics (default: all).")] = None,
     search: Annotated[str, typer.Option("--search", "-s", help="Text in the id, prompt or answer.")] = "",
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only questions with this tag (repeatable).")] = None,
     due: Annotated[bool, typer.Option("--due", help="Only cards due today.")] = False,
@@ -561,7 +561,7 @@ def cards(
 
 
 @command()
-def card(qid: Annotated[str, typer.Argument(help="A question id, e.g. knn-lazy-learner.")]) -> None:
+def card(qid: Annotated[str, typer.Argument(metavar="ID", help="A question id, e.g. knn-lazy-learner.")]) -> None:
     """One question: its prompt, its schedule, and its whole review history (rating, time taken, what you typed)."""
     from drill import cards as core
     from drill import clock, ui
@@ -655,8 +655,8 @@ def optimize(
 
 @command(name="import")
 def import_data(
-    kind: Annotated[str, typer.Argument(help="What to import: reviews.")],
-    file: Annotated[Path, typer.Argument(help="A CSV in the FSRS optimizer layout, e.g. from drill export reviews.")],
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="What to import: reviews.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="A CSV in the FSRS optimizer layout, e.g. from drill export reviews.")],
 ) -> None:
     """Add reviews from a CSV in the FSRS optimizer layout to your log (importing the same file twice adds nothing)."""
     if kind != "reviews":
@@ -670,7 +670,7 @@ def import_data(
 
 
 @command()
-def sync(folder: Annotated[str, typer.Argument(help="A folder every machine sees: a synced folder, a USB stick.")]) -> None:
+def sync(folder: Annotated[str, typer.Argument(metavar="DIR", help="A folder every machine sees: a synced folder, a USB stick.")]) -> None:
     """Merge your progress with other machines through a shared folder: each machine appends to its own file there
     and reads the others'. Run it on each machine, in any order, as often as you like."""
     from drill import sync as core
@@ -686,11 +686,11 @@ EXPORT_KINDS = ("anki", "reviews")
 
 @command()
 def export(
-    kind: Annotated[str, typer.Argument(help="What to export: anki (the question banks as an Anki "
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="What to export: anki (the question banks as an Anki "
                                         "deck) or reviews (your review log as CSV).")],
-    file: Annotated[str, typer.Argument(help="Where to write it: FILE.apkg for anki, FILE.csv for "
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write it: FILE.apkg for anki, FILE.csv for "
                                         "reviews. Written whole or not at all.")],
-    topics: Annotated[list[str] | None, typer.Argument(help="anki: only these topics (default: all), e.g. knn "
+    topics: Annotated[list[str] | None, typer.Argument(metavar="TOPIC", help="anki: only these topics (default: all), e.g. knn "
                                                        "kmeans.")] = None,
 ) -> None:
     """Export the question banks as an Anki deck (anki FILE.apkg, then topics if not all) or your reviews as CSV.
