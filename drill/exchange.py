@@ -113,6 +113,7 @@ def read_reviews(path: Path, known: dict[str, str], rollover_hour: int) -> tuple
         raise UsageError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     reviews: list[tuple[Review, date]] = []
     unknown = 0
+    csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))  # drill reads the long answers it writes
     with handle:
         reader = csv.DictReader(handle)
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]

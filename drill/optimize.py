@@ -110,7 +110,7 @@ def review_histories(log: list[LoggedReview], kind: str) -> list[list[tuple[int,
 def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[str, FSRSItem]]:
     """fsrs-rs's training items, oldest first by the review each one predicts: for every review after a card's
     first, the card's history up to it, with the days elapsed between study days (fsrs counts whole days) —
-    those with no gap of a day or more left out, as fsrs-rs requires."""
+    those predicting a review on the same day as the one before left out, as fsrs-rs requires."""
     from fsrs_rs_python import FSRSItem, FSRSReview
 
     items = []
@@ -118,13 +118,14 @@ def training_items(histories: list[list[tuple[int, date, str]]]) -> list[tuple[s
         reviews = []
         previous: date | None = None
         for rating, day, moment in history:
-            reviews.append(FSRSReview(rating, 0 if previous is None else (day - previous).days))
+            gap = 0 if previous is None else (day - previous).days
+            reviews.append(FSRSReview(rating, gap))
             previous = day
-            item = FSRSItem(list(reviews))
-            # fsrs-rs trains on histories with at least one review a day or more after another (it panics on
-            # the rest): a card learnt and relearnt within one day teaches nothing about forgetting over days
-            if len(reviews) > 1 and item.long_term_review_cnt() > 0:
-                items.append((moment, item))
+            # an item predicts its last review across the days before it: fsrs-rs trains and scores only those
+            # whose last review came a day or more after the one before (it panics or refuses on the others) —
+            # a card relearnt within one day says nothing about forgetting over days
+            if len(reviews) > 1 and gap > 0:
+                items.append((moment, FSRSItem(list(reviews))))
     items.sort(key=lambda pair: pair[0])
     return items
 

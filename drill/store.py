@@ -246,8 +246,8 @@ class Store:
         so a rating another process made meanwhile survives). None: leave the card alone (a cram answer)."""
         with self._write() as db:
             for row in db.execute("SELECT item_id, reviewed_at, (SELECT count(*) FROM reviews p WHERE p.item_id ="
-                                  " r.item_id AND p.reviewed_at = r.reviewed_at AND p.id < r.id) FROM reviews r"
-                                  " WHERE id = ?", (review_id,)).fetchall():
+                                  " r.item_id AND substr(p.reviewed_at, 1, 23) = substr(r.reviewed_at, 1, 23)"
+                                  " AND p.id < r.id) FROM reviews r WHERE id = ?", (review_id,)).fetchall():
                 db.execute("INSERT OR REPLACE INTO tombstones (kind, key, at) VALUES ('review', ?, ?)",
                            (review_key(row[0], row[1], row[2]), utc_text(datetime.now(UTC))))
             db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
@@ -504,6 +504,11 @@ class Store:
                 db.execute("INSERT OR IGNORE INTO tombstones (kind, key, at) VALUES ('review', ?, ?)", (key, at))
             dead = {row[0] for row in db.execute("SELECT key FROM tombstones WHERE kind = 'review'")}
             existing = {kind: self._keys(db, kind) for kind in SYNCED_TABLES}
+            occurrences: dict[str, int] = {}  # records held under each key without its occurrence number
+            for kind in SYNCED_TABLES:
+                for key in existing[kind]:
+                    base = key.rsplit("|", 1)[0]
+                    occurrences[f"{kind}|{base}"] = occurrences.get(f"{kind}|{base}", 0) + 1
             for kind, record in records:
                 table, _keys, columns = SYNCED_TABLES[kind]
                 key = record_key(kind, record)
@@ -513,14 +518,20 @@ class Store:
                     if kind == "interview":
                         self._keep_fuller_interview(db, record)
                     continue
+                if kind != "interview":  # only the next of several at one moment: never a gap that multiplies
+                    base = f"{kind}|{key.rsplit('|', 1)[0]}"
+                    if int(record.get("n", 0)) != occurrences.get(base, 0):
+                        continue
+                    occurrences[base] = occurrences.get(base, 0) + 1
                 db.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                            tuple(record[c] for c in columns))
                 existing[kind].add(key)
                 added[kind] += 1
             for key in dead & existing["review"]:
-                item_id, reviewed_at, occurrence = key.rsplit("|", 2)
-                ids = [row[0] for row in db.execute("SELECT id FROM reviews WHERE item_id = ? AND reviewed_at = ?"
-                                                    " ORDER BY id", (item_id, reviewed_at))]
+                item_id, moment, occurrence = key.rsplit("|", 2)
+                ids = [row[0] for row in db.execute(
+                    "SELECT id FROM reviews WHERE item_id = ? AND substr(reviewed_at, 1, 23) = ? ORDER BY id",
+                    (item_id, moment[:23]))]
                 if int(occurrence) < len(ids):
                     added["undone"] += db.execute("DELETE FROM reviews WHERE id = ?", (ids[int(occurrence)],)).rowcount
             cards = replay([_logged(row) for row in db.execute(_SCHEDULING_LOG)])
@@ -619,15 +630,22 @@ SYNCED_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 
 
 def review_key(item_id: str, reviewed_at: str, occurrence: int = 0) -> str:
-    return f"{item_id}|{reviewed_at}|{occurrence}"
+    return f"{item_id}|{_to_millisecond(reviewed_at)}|{occurrence}"
 
 
 def record_key(kind: str, record: dict[str, Any]) -> str:
-    """A record's natural key: what it is about and the moment (to the microsecond) it happened, and which of
+    """A record's natural key: what it is about and the moment (to the millisecond) it happened, and which of
     several at that very moment it is (a clock frozen by DRILL_NOW gives a whole session one moment). An
     interview is one record however often its report was saved."""
-    key = "|".join(str(record[column]) for column in SYNCED_TABLES[kind][1])
+    key = "|".join(_to_millisecond(record[column]) for column in SYNCED_TABLES[kind][1])
     return key if kind == "interview" else f"{key}|{record.get('n', 0)}"
+
+
+def _to_millisecond(value: Any) -> str:
+    """Moments in keys count to the millisecond, as the review CSV carries them: a review exported on one machine
+    and imported on another is the same review when the two sync."""
+    text = str(value)
+    return text[:23] + text[26:] if len(text) == 32 and text[19] == "." and text[26] in "+-" else text
 
 
 def _with_occurrences(kind: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -637,7 +655,7 @@ def _with_occurrences(kind: str, records: list[dict[str, Any]]) -> list[dict[str
     columns = SYNCED_TABLES[kind][1]
     seen: dict[tuple, int] = {}
     for record in records:
-        same = tuple(record[c] for c in columns)
+        same = tuple(_to_millisecond(record[c]) for c in columns)
         record["n"] = seen.get(same, 0)
         seen[same] = record["n"] + 1
     return records

@@ -2,8 +2,8 @@
 
 Each machine appends to its own file in DIR, `drill-<machine id>.jsonl`, and only reads the others'. A line is one
 record — a review, a check, a hint or solution event, a card event, an interview, or an undo — as
-`<crc32 of the JSON> <JSON>\n`. Records merge by their natural keys (what they are about and the moment, to the
-microsecond), so syncing in any order, any number of times, gives every machine the same log; the cards are then
+`<crc32 of the JSON> <JSON>\n`. Records merge by their natural keys (what they are about, and the moment to the
+millisecond as the review CSV carries it), so syncing in any order, any number of times, gives every machine the same log; the cards are then
 replayed from it, so they agree too, and the streak and heatmap (read from the log) with them.
 
 A line without its newline, or whose checksum does not match, is a write that was cut short (a killed sync, a
@@ -19,6 +19,7 @@ import re
 import socket
 import zlib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,21 @@ def read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], int, int, s
     return usable, damaged, len(lines) - len(usable), ""
 
 
+MAX_TEXT = 100_000  # characters in one field: a typed answer, an interview report
+_RANGES = {  # what each whole-number column can hold
+    "rating": (1, 4), "cram": (0, 1), "utc_offset_min": (-24 * 60, 24 * 60), "duration_ms": (0, 2**40),
+    "passed": (0, 2**31), "total": (0, 2**31), "hints_used": (0, 2**31),
+}
+
+
+def _parses(kind: type, text: str) -> bool:
+    try:
+        kind.fromisoformat(text)  # type: ignore[attr-defined]
+    except ValueError:
+        return False
+    return True
+
+
 _MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?\+00:00")  # as drill writes UTC times
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _CHOICES = {
@@ -187,20 +203,20 @@ def valid(kind: str, record: dict[str, Any]) -> bool:
     for column in SYNCED_TABLES[kind][2]:
         value = record.get(column)
         if column in ("reviewed_at", "checked_at", "at", "started_at"):
-            ok = isinstance(value, str) and _MOMENT.fullmatch(value) is not None
+            ok = isinstance(value, str) and _MOMENT.fullmatch(value) is not None and _parses(datetime, value)
         elif column == "study_day":
-            ok = isinstance(value, str) and _DAY.fullmatch(value) is not None
-        elif column in ("rating",):
-            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4
-        elif column in ("utc_offset_min", "duration_ms", "passed", "total", "hints_used", "cram"):
-            ok = isinstance(value, int) and not isinstance(value, bool) and (column == "utc_offset_min" or value >= 0)
+            ok = isinstance(value, str) and _DAY.fullmatch(value) is not None and _parses(date, value)
+        elif column in _RANGES:
+            low, high = _RANGES[column]
+            ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
         else:
-            ok = isinstance(value, str) and (bool(value) or column not in ("item_id", "exercise"))
+            ok = (isinstance(value, str) and len(value) <= MAX_TEXT
+                  and (bool(value) or column not in ("item_id", "exercise")))
         if ok and (kind, column) in _CHOICES:
             ok = value in _CHOICES[(kind, column)]
         if not ok:
             return False
-    if kind != "interview" and not (isinstance(record.get("n", 0), int) and record.get("n", 0) >= 0):
+    if kind != "interview" and not (isinstance(record.get("n", 0), int) and 0 <= record.get("n", 0) < 2**31):
         return False
     return True
 

@@ -463,3 +463,52 @@ def test_unusable_paths_and_times_are_one_readable_line(tmp_path: Path) -> None:
         text = " ".join(result.output.split())
         assert result.exit_code == code and words_expected in text and "Traceback" not in text, (args, text)
     assert not list(tmp_path.glob("*.tmp")) and _reviews(home) == 1
+
+
+# --- what a third look found ----------------------------------------------------------------------------------------
+
+
+def test_a_same_day_relearn_among_the_newest_reviews_does_not_stop_a_fit(tmp_path: Path, drill_env: Path) -> None:
+    log = tmp_path / "months.csv"
+    simulated_log(log, cards=150, reviews_per_card=4)
+    with log.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        for number, item in enumerate(question_ids(160)[155:]):
+            start = 1_790_000_000_000 + number * 3_600_000  # late in the log: in the scored part
+            writer.writerows([(item, start - 3 * 86_400_000, 3), (item, start, 1), (item, start + 600_000, 3)])
+    assert invoke("import", "reviews", str(log)).exit_code == 0
+    result = invoke("optimize", "--dry-run")
+    assert result.exit_code == 0 and "scored on the newest 20%" in " ".join(result.output.split()), result.output
+
+
+def test_a_review_exported_and_imported_elsewhere_is_one_review_when_the_two_sync(tmp_path: Path) -> None:
+    """The CSV keeps milliseconds, the log microseconds: sync matches at the millisecond, as import does."""
+    a, b, shared, ws = tmp_path / "a", tmp_path / "b", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    study(a, ws, "2026-03-01T09:00:00.123456+00:00", 2, "knn")
+    out = tmp_path / "a.csv"
+    on(a, ws, "export", "reviews", str(out))
+    on(b, ws, "import", "reviews", str(out))
+    for home in (a, b, a):
+        on(home, ws, "sync", str(shared))
+    assert _reviews(a) == _reviews(b) == 2
+    assert on(a, ws, "doctor").exit_code == on(b, ws, "doctor").exit_code == 0
+
+
+def test_odd_values_and_gaps_in_another_machines_file_are_left_out(tmp_path: Path) -> None:
+    home, shared, ws = tmp_path / "home", tmp_path / "shared", tmp_path / "ws"
+    shared.mkdir()
+    review = {"type": "review", "answer": "x", "cram": 0, "duration_ms": 0, "item_id": "knn-ties", "kind": "question",
+              "n": 0, "rating": 3, "reviewed_at": "2026-03-02T12:30:00.000000+00:00", "study_day": "2026-03-02",
+              "utc_offset_min": 0}
+    odd = [{**review, "utc_offset_min": 5000}, {**review, "study_day": "2026-02-30"},
+           {**review, "reviewed_at": "2026-13-02T12:30:00.000000+00:00"}, {**review, "duration_ms": 2**63},
+           {**review, "answer": "x" * 200_000}]
+    gap = {**review, "item_id": "knn-algorithm", "n": 5}  # the sixth review at one moment, with no first five
+    lines = [_sync_line({"type": "header", "format": 1, "machine": "other"})] + [_sync_line(r) for r in odd + [gap]]
+    (shared / "drill-other.jsonl").write_text("".join(lines))
+    for _ in range(2):
+        result = on(home, ws, "sync", str(shared))
+        assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+        assert "5 record(s) from other machines carry values" in " ".join(result.output.split())
+    assert not (home / "progress.sqlite3").exists() or _reviews(home) == 0
