@@ -362,8 +362,7 @@ def aloud_stop(used: float, allowed: int) -> None:
 
 def checklist(points: Sequence) -> None:
     out.print(Text("Which key points did you say? (1–9 toggles, Enter when done)", style="bold"))
-    for number, point in enumerate(points, start=1):
-        out.print(Text.assemble((f"  {number}. ", "bold"), inline(point.text)))
+    _hanging([(Text(f"  {number}.", style="bold"), inline(point.text)) for number, point in enumerate(points, start=1)])
 
 
 def checklist_state(ticked: set[int], total: int, *, final: bool = False) -> None:

@@ -239,6 +239,15 @@ def test_wrapped_choices_indent_under_their_text(width: int) -> None:
 
 
 @pytest.mark.parametrize("width", [80, 100])
+def test_the_say_it_aloud_checklist_indents_under_its_text(width: int) -> None:
+    from drill.models import KeyPoint
+
+    points = (KeyPoint("a key point long enough to wrap at any terminal width " * 3), KeyPoint("short"))
+    lines = render(width, lambda: ui.checklist(points))
+    assert lines[1].startswith("  1. a key point") and lines[2].startswith("     ") and lines[2][5] != " ", lines
+
+
+@pytest.mark.parametrize("width", [80, 100])
 def test_boxes_lists_and_formulas_read_well(width: int) -> None:
     from rich.panel import Panel
 
