@@ -1066,14 +1066,19 @@ def _when(due: datetime | None, now: datetime) -> str:
 def card_table(cards, total: int, now: datetime) -> None:
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("id", no_wrap=True)
-    table.add_column("topic", overflow="ellipsis")
+    # ids begin with their topic (knn-…, logreg-…): a narrow terminal drops the column rather than cut it to "lo…"
+    longest = max((len(i.question.id) + len(i.question.topic) for i in cards), default=0)
+    with_topic = longest + 50 <= out.width
+    if with_topic:
+        table.add_column("topic", no_wrap=True)
     for column in ("state", "due", "stability", "lapses", "last"):
         table.add_column(column, no_wrap=True, justify="right" if column in ("stability", "lapses") else "left")
     for info in cards:
         stability = "·" if info.stability is None else f"{info.stability:.1f} d"
         last = Text(RATING_LABELS[info.last_rating], style=RATING_STYLES[info.last_rating]) if info.last_rating \
             else Text("·", style="dim")
-        table.add_row(info.question.id, info.question.topic, Text(info.state, style=STATE_STYLES.get(info.state, "")),
+        topic = (info.question.topic,) if with_topic else ()
+        table.add_row(info.question.id, *topic, Text(info.state, style=STATE_STYLES.get(info.state, "")),
                       _when(info.due, now), stability, str(info.lapses), last)
     out.print(table)
     out.print(Text(f"{len(cards):,} of {total:,} cards · drill card ID for one card's history", style="dim"))
