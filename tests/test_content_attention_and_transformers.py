@@ -902,6 +902,10 @@ ACCEPTED = [
     ("attn-flashattention", 4, "it still does n squared work"),
     ("attn-decode-memory-bound", 3, "prefill isn't memory-bound, it is compute-bound"),
     ("attn-sampling-methods", 2, "T > 1 flattens, T < 1 sharpens"),
+    ('attn-sdpa-formula', 1, 'softmax(QK^T / d_k^0.5) V, the scores divided by the square root of d_k'),
+    ('attn-block-structure', 4, 'LayerNorm, unlike batch norm, normalises per token; pre-norm in modern models'),
+    ('attn-sampling-methods', 2, 'T below 1 makes it sharper, not flatter; above 1 flatter'),
+    ('attn-kv-cache', 2, "a new token computes only its own q, k, v, so the prefix isn't recomputed"),
 ]
 
 REJECTED = [  # (qid, point, typed, expected status): wrong statements must not tick the point
@@ -940,6 +944,14 @@ REJECTED = [  # (qid, point, typed, expected status): wrong statements must not 
     ("attn-decode-memory-bound", 3, "prefill is memory-bound too", "contradicted"),
     ("attn-families", 3, "T5 is an encoder-decoder trained with next-token prediction", "contradicted"),
     ("attn-bpe", 3, "apply the merges greedily by longest match", "contradicted"),
+    ('attn-sdpa-formula', 1, 'the scores are QK^T divided by d_k', 'contradicted'),
+    ('attn-sdpa-formula', 3, 'the output is a weighted average of the key vectors', 'contradicted'),
+    ('attn-rope', 2, 'R_m^T R_n = R_(n+m), so the score depends on n + m', 'contradicted'),
+    ('attn-block-structure', 2, 'a position-wise MLP of width d/4', 'contradicted'),
+    ('attn-families', 2, 'decoder-only GPT is bidirectional and trained with masked language modelling', 'contradicted'),
+    ('attn-kv-cache', 1, 'every layer stores the queries and keys of all past tokens', 'contradicted'),
+    ('attn-sampling-methods', 2, 'temperature divides the logits by T: below 1 flatter, above 1 sharper', 'contradicted'),
+    ('attn-perplexity', 1, "it's the log of the mean per-token cross-entropy", 'contradicted'),
 ]
 
 

@@ -1005,6 +1005,13 @@ COVERED = [
     ("nn-ce-vs-mse", 1, "with cross entropy the gradient doesn't vanish; with MSE the sigmoid derivative kills it"),
     ("nn-adamw-vs-l2", 1, "weights with large gradients are decayed less"),
     ("nn-batch-size-effects", 0, "larger batches give less noisy gradients"),
+    ('nn-backprop-explain', 0, "it's reverse-mode autodiff, unlike forward-mode AD which needs a pass per input"),
+    ('nn-backprop-gates', 2, 'ReLU passes the gradient where x > 0 and blocks it where x < 0'),
+    ('nn-sigmoid-tanh-saturation', 1, "the sigmoid's derivative is at most 1/4, so the product over layers vanishes"),
+    ('nn-xavier-he', 1, 'Var(w) should be inversely proportional to fan-in'),
+    ('nn-xavier-he', 3, "He uses 2/n_in instead of LeCun's 1/n_in because ReLU zeroes half the inputs"),
+    ('nn-ce-vs-mse', 3, 'CE is convex in the logits (not in the network weights); MSE through a sigmoid is not'),
+    ('nn-sanity-checks', 0, 'the initial loss should be about -ln(1/C) = ln C'),
 ]
 
 NOT_COVERED = [
@@ -1056,6 +1063,16 @@ CONTRADICTED = [  # the reversals above are not just missed: the learner is told
     ("nn-batch-size-effects", 0, "larger batch sizes give noisier gradients"),
     ("nn-batchnorm-train-eval", 2, "at inference batch norm computes the mean and variance of the test batch"),
     ("nn-depth-vs-width", 0, "depth adds no expressive power"),
+    ('nn-backprop-explain', 0, 'backprop is forward-mode autodiff'),
+    ('nn-backprop-gates', 2, 'max routes the gradient to the smaller input'),
+    ('nn-sigmoid-tanh-saturation', 1, 'the sigmoid derivative is at most 1, so the product stays about constant'),
+    ('nn-xavier-he', 1, 'so Var(w) should be proportional to fan-in'),
+    ('nn-vanishing-exploding', 0, 'the gradient is a sum of per-layer Jacobians, so it grows linearly with depth'),
+    ('nn-softmax-stability', 0, 'subtract the min logit first'),
+    ('nn-ce-vs-mse', 3, 'MSE through a sigmoid is convex in the logits'),
+    ('nn-residual-connections', 0, 'a block outputs x·F(x)'),
+    ('nn-batch-size-effects', 3, 'very large batches generalise better because they find flat minima'),
+    ('nn-sanity-checks', 0, 'the initial loss should be about 1/C'),
 ]
 
 
