@@ -819,6 +819,25 @@ PHRASINGS = [
     ("svm-svr", 1, "it uses an epsilon-insensitive loss", "covered"),
     ("svm-svr", 1, "it minimises the squared error", "contradicted"),
     ("svm-svr", 2, "errors inside the tube are free", "covered"),
+    # reversal sweep: the opposite claim inside an otherwise right answer, and right ones said with a negation
+    ("svm-max-margin", 2, "the margin width is 2‖w‖, so we maximise ‖w‖", "contradicted"),
+    ("svm-max-margin", 2, "the margin is 2/‖w‖, so we don't maximise ‖w‖, we minimise it", "covered"),
+    ("svm-hard-margin-primal", 1, "maximise ½‖w‖² subject to the constraints", "contradicted"),
+    ("svm-soft-margin", 1, "the constraints become y(wᵀx + b) ≥ 1 + ξ", "contradicted"),
+    ("svm-soft-margin", 3, "with ξ > 1 the point is inside the margin but correct", "contradicted"),
+    ("svm-hinge-loss", 4, "it's a non-convex lower bound on the 0–1 loss", "contradicted"),
+    ("svm-hinge-loss", 4, "the 0-1 loss is non-convex, the hinge is a convex upper bound on it", "covered"),
+    ("svm-kkt-support-vectors", 4, "with alpha = C the points lie exactly on the margin", "contradicted"),
+    ("svm-primal-vs-dual", 1, "use the primal for kernels", "contradicted"),
+    ("svm-kernel-trick", 4, "a valid kernel just needs a symmetric Gram matrix", "contradicted"),
+    ("svm-kernel-trick", 4, "symmetry is not enough, the Gram matrix must be positive semi-definite", "covered"),
+    ("svm-kernel-cost", 3, "prediction costs O(d), independent of the number of support vectors", "contradicted"),
+    ("svm-multiclass", 3, "OvO is always more expensive, so SVC uses OvR", "contradicted"),
+    ("svm-multiclass", 4, "the OvR scores aren't calibrated or comparable", "covered"),
+    ("svm-platt", 2, "the hinge loss's minimiser is P(y = 1 | x) itself", "contradicted"),
+    ("svm-vs-logreg", 2, "use the SVM when you need calibrated probabilities", "contradicted"),
+    ("svm-svr", 4, "support vectors are the points inside the tube", "contradicted"),
+    ("svm-svr", 4, "points inside the tube are not support vectors; the ones on or outside are", "covered"),
 ]
 
 
