@@ -771,6 +771,27 @@ PHRASINGS = [
     ("ms-no-free-lunch", 2, "no single algorithm is best for every problem", "covered"),
     ("ms-no-free-lunch", 2, "deep learning is always the best", "contradicted"),
     ("ms-no-free-lunch", 3, "it depends on the inductive bias", "covered"),
+    # reversal sweep: the opposite claim inside an otherwise right answer, and right ones said with a negation
+    ("ms-bias-variance-say-it", 4, "more flexibility raises bias and lowers variance", "contradicted"),
+    ("ms-what-moves-bias-variance", 3, "stronger regularisation lowers the bias", "contradicted"),
+    ("ms-what-moves-bias-variance", 3, "less regularisation lowers the bias; stronger regularisation doesn't reduce bias", "covered"),
+    ("ms-what-moves-bias-variance", 4, "noise can be reduced with more data", "contradicted"),
+    ("ms-double-descent", 1, "test error is lowest at the interpolation threshold", "contradicted"),
+    ("ms-learning-curves", 1, "training and validation error plotted against the number of epochs", "contradicted"),
+    ("ms-validation-curve", 2, "the low-complexity end overfits and the high-complexity end underfits", "contradicted"),
+    ("ms-choice-of-k", 1, "each fit sees (k − 1)/k of the data, so the estimate is optimistic", "contradicted"),
+    ("ms-choice-of-k", 1, "the estimate is not optimistic but pessimistic, since each fit uses (k−1)/k of the data", "covered"),
+    ("ms-loocv", 4, "cheap for OLS via e_i/(1 + h_ii)", "contradicted"),
+    ("ms-loocv", 4, "for KNN you don't need to exclude the point itself", "contradicted"),
+    ("ms-loocv", 4, "for KNN you just exclude the point itself from its own neighbours", "covered"),
+    ("ms-grid-vs-random", 3, "grids grow linearly with the number of hyperparameters", "contradicted"),
+    ("ms-bayesopt-hyperband", 3, "successive halving drops the best half", "contradicted"),
+    ("ms-bayesopt-hyperband", 3, "keep the best third and give the survivors more budget", "covered"),
+    ("ms-aic-bic", 1, "AIC = 2k + 2 ln L, higher is better", "contradicted"),
+    ("ms-aic-bic", 3, "AIC is consistent and finds the true model, BIC targets prediction", "contradicted"),
+    ("ms-one-se-rule", 2, "the standard error is the fold standard deviation times √k", "contradicted"),
+    ("ms-no-free-lunch", 2, "there's a universally best algorithm if you tune it enough", "contradicted"),
+    ("ms-no-free-lunch", 2, "there isn't a universally best algorithm", "covered"),
 ]
 
 
