@@ -792,6 +792,8 @@ PHRASINGS = [
     ("ms-one-se-rule", 2, "the standard error is the fold standard deviation times √k", "contradicted"),
     ("ms-no-free-lunch", 2, "there's a universally best algorithm if you tune it enough", "contradicted"),
     ("ms-no-free-lunch", 2, "there isn't a universally best algorithm", "covered"),
+    ("ms-train-val-test", 3, "the test set is used to tune the hyperparameters and threshold", "contradicted"),
+    ("ms-one-se-rule", 1, "choose the most complex model within one standard error of the best", "contradicted"),
 ]
 
 

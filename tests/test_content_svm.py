@@ -838,6 +838,10 @@ PHRASINGS = [
     ("svm-vs-logreg", 2, "use the SVM when you need calibrated probabilities", "contradicted"),
     ("svm-svr", 4, "support vectors are the points inside the tube", "contradicted"),
     ("svm-svr", 4, "points inside the tube are not support vectors; the ones on or outside are", "covered"),
+    ("svm-hinge-loss", 4, "the 0-1 loss is a lower bound of the hinge, which is convex", "covered"),
+    ("svm-soft-margin", 4, "Σ ξᵢ is a lower bound on the training errors", "contradicted"),
+    ("svm-support-vectors", 1, "support vectors are the points with αᵢ = 0 in the dual", "contradicted"),
+    ("svm-hinge-loss", 1, "the hinge loss is max(0, y·f(x) − 1)", "contradicted"),
 ]
 
 

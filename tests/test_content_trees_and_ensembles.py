@@ -935,6 +935,9 @@ PHRASINGS = [
     ("trees-second-order", 1, "the leaf value is −H/(G + λ)", "contradicted"),
     ("trees-random-forest", 3, "the variance of the average is σ²/B regardless of correlation", "contradicted"),
     ("trees-vs-linear", 4, "they beat linear models on high-dimensional sparse text", "contradicted"),
+    ("trees-bagging", 1, "bagging draws disjoint subsets without replacement", "contradicted"),
+    ("trees-adaboost", 1, "misclassified points get less weight in the next round", "contradicted"),
+    ("trees-adaboost", 4, "it minimises the logistic loss", "contradicted"),
 ]
 
 
