@@ -919,6 +919,25 @@ PHRASINGS = [
     ("trees-impurity-importance", 2, "it is biased toward high-cardinality features, not low-cardinality ones", "covered"),
     ("trees-histogram-leafwise", 2, "leaf-wise growth splits every leaf at the same depth, level by level", "contradicted"),
     ("trees-histogram-leafwise", 2, "leaf-wise, not level by level: it splits the leaf with the biggest gain", "covered"),
+    # reversal sweep: the opposite claim inside an otherwise right answer
+    ("trees-gini-vs-entropy", 3, "both are maximal for a pure node and zero for a uniform one", "contradicted"),
+    ("trees-split-search-cost", 2, "that's O(d · m²) per node", "contradicted"),
+    ("trees-split-search-cost", 3, "finding the optimal tree is polynomial but just slow", "contradicted"),
+    ("trees-split-search-cost", 3, "optimal tree search is NP-hard, no polynomial algorithm is known", "covered"),
+    ("trees-pruning", 3, "cost-complexity is R(T) − alpha times the number of leaves", "contradicted"),
+    ("trees-min-samples-leaf", 1, "min_samples_leaf is the minimum rows needed to split a node", "contradicted"),
+    ("trees-min-samples-leaf", 3, "larger leaves give more variance and less bias", "contradicted"),
+    ("trees-min-samples-leaf", 3, "smaller leaves mean more variance and less bias; larger leaves smooth things out", "covered"),
+    ("trees-oob-error", 2, "each row is out of bag for about 63.2% of the trees", "contradicted"),
+    ("trees-oob-error", 2, "a bootstrap holds about 63.2% of the rows, so a row is out of bag for 36.8% of trees", "covered"),
+    ("trees-adaboost", 2, "alpha = ½ ln(ε/(1 − ε))", "contradicted"),
+    ("trees-learning-rate-vs-trees", 1, "a smaller learning rate needs fewer trees", "contradicted"),
+    ("trees-second-order", 1, "the leaf value is −H/(G + λ)", "contradicted"),
+    ("trees-random-forest", 3, "the variance of the average is σ²/B regardless of correlation", "contradicted"),
+    ("trees-vs-linear", 4, "they beat linear models on high-dimensional sparse text", "contradicted"),
+    ("trees-bagging", 1, "bagging draws disjoint subsets without replacement", "contradicted"),
+    ("trees-adaboost", 1, "misclassified points get less weight in the next round", "contradicted"),
+    ("trees-adaboost", 4, "it minimises the logistic loss", "contradicted"),
 ]
 
 
@@ -957,6 +976,10 @@ NEGATIVE_BUT_RIGHT = [
     ("trees-why-not-misclassification", 2, "the error doesn't change when the majority class stays the same"),
     ("trees-missing-values", 2, "no imputation is needed and missingness can be informative"),
     ("trees-stochastic-gb", 1, "rows are subsampled without replacement"),
+    ("trees-continuous-thresholds", 3, "only the order matters, so monotone transforms change nothing and no scaling is needed"),
+    ("trees-greedy-growth", 2, "score each split by the impurity decrease; a split never increases the weighted impurity"),
+    ("trees-vs-linear", 2, "trees are not sensitive to outliers in the features"),
+    ("trees-permutation-importance", 1, "shuffle a column and measure the score drop, no need to drop it and retrain"),
 ]
 
 
