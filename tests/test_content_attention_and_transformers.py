@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
+from bank_content import key_point, read_bank, tolerance_of
 
 from drill.banks import load_bank
 from drill.lint import example_problems
 from drill.matching import judge_point
 from drill.models import KeyPoint
 
-BANK_PATH = Path(__file__).parents[1] / "questions" / "attention-and-transformers.yaml"
-BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
+BANK_PATH, BANK, Q = read_bank("attention-and-transformers")
 QUESTIONS = BANK["questions"]
-Q = {q["id"]: q for q in QUESTIONS}
-
-
-def tolerance_of(q: dict) -> float:
-    return q.get("tolerance", 0.01 * abs(q["answer"]))
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -853,8 +846,7 @@ def test_examples_pass_lint():
 
 
 def point(qid: str, number: int) -> KeyPoint:
-    kp = Q[qid]["key_points"][number - 1]
-    return KeyPoint(kp["text"], tuple(kp["match"]), tuple(kp.get("reject", ())))
+    return key_point(Q[qid], number)
 
 
 ACCEPTED = [

@@ -14,27 +14,19 @@ from __future__ import annotations
 
 import itertools
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
-import yaml
+from bank_content import key_point, read_bank, tolerance_of
 
 from drill.matching import judge_point
 from drill.models import KeyPoint
 
-BANK_PATH = Path(__file__).parents[1] / "questions" / "naive-bayes.yaml"
-BANK = yaml.safe_load(BANK_PATH.read_text(encoding="utf-8"))
-Q = {q["id"]: q for q in BANK["questions"]}
-
-
-def tolerance_of(q: dict) -> float:
-    return q.get("tolerance", 0.01 * abs(q["answer"]))
+BANK_PATH, BANK, Q = read_bank("naive-bayes")
 
 
 def point(qid: str, number: int) -> KeyPoint:
-    kp = Q[qid]["key_points"][number - 1]
-    return KeyPoint(kp["text"], tuple(kp["match"]), tuple(kp.get("reject") or ()))
+    return key_point(Q[qid], number)
 
 
 # ----------------------------------------------------------------------------- a small naive Bayes
