@@ -561,11 +561,11 @@ class Store:
     def import_reviews(self, reviews: list[tuple[Review, date]]) -> int:
         """Add reviews not already in the log (the same item at the same millisecond); returns how many."""
         with self._write() as db:
-            have = {(row[0], row[1][:23]) for row in db.execute("SELECT item_id, reviewed_at FROM reviews")}
+            have = {(row[0], _to_millisecond(row[1])) for row in db.execute("SELECT item_id, reviewed_at FROM reviews")}
             added = 0
             for review, day in reviews:
                 at = utc_text(review.reviewed_at)
-                if (review.item_id, at[:23]) in have:
+                if (review.item_id, _to_millisecond(at)) in have:
                     continue
                 db.execute(
                     "INSERT INTO reviews (item_id, kind, rating, reviewed_at, utc_offset_min, study_day, duration_ms,"
@@ -573,7 +573,7 @@ class Store:
                     (review.item_id, review.kind, review.rating, at, offset_minutes(review.reviewed_at),
                      day.isoformat(), review.duration_ms, review.answer, int(review.cram)),
                 )
-                have.add((review.item_id, at[:23]))
+                have.add((review.item_id, _to_millisecond(at)))
                 added += 1
             return added
 

@@ -155,7 +155,8 @@ def read_file(path: Path) -> tuple[list[tuple[str, dict[str, Any]]], int, int, s
     left alone ("" when it was read)."""
     try:
         lines, damaged = read_lines(path)
-        first = path.open("rb").readline()
+        with path.open("rb") as handle:  # its first line, to tell a drill file (and its format) from anything else
+            first = handle.readline()
     except OSError as exc:
         return [], 0, 0, f"cannot be read ({exc.strerror or exc})"
     header = _decode(first.rstrip(b"\n")) if first.endswith(b"\n") else None
