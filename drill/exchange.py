@@ -76,7 +76,7 @@ def _states_before(config, logged: list[LoggedReview], sched, resets: dict[str, 
     for entry in logged:
         review = entry.review
         previous = last.get(review.item_id)
-        if previous is not None and any(previous < at < review.reviewed_at for at in resets.get(review.item_id, ())):
+        if previous is not None and any(previous <= at < review.reviewed_at for at in resets.get(review.item_id, ())):
             cards.pop(review.item_id, None)
         last[review.item_id] = review.reviewed_at
         card = cards.get(review.item_id)
